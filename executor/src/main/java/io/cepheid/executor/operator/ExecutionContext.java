@@ -1,0 +1,28 @@
+package io.cepheid.executor.operator;
+
+import io.cepheid.storage.catalog.CatalogSnapshot;
+import io.cepheid.storage.memory.BufferAllocator;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What a running query gives its operators: the query's accounted memory, the catalog version it reads,
+ * the slice this operator instance works on ({@link #ALL_SLICES} outside a fragment), and the thread pool
+ * that runs slices in parallel.
+ */
+public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
+                               ExecutorService sliceExecutor) {
+    public static final int ALL_SLICES = -1;
+
+    public ExecutionContext {
+        Objects.requireNonNull(allocator, "allocator is null");
+        Objects.requireNonNull(catalog, "catalog is null");
+        Objects.requireNonNull(sliceExecutor, "sliceExecutor is null");
+    }
+
+    /** The same query, running on one slice. */
+    public ExecutionContext forSlice(int slice) {
+        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor);
+    }
+}

@@ -1,0 +1,18 @@
+package io.cepheid.storage.catalog;
+
+import io.cepheid.storage.table.TableSnapshot;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One committed version of the whole catalog: schemas, table definitions and their data. Immutable. */
+public interface CatalogSnapshot {
+    long version();
+
+    /** Schema names, always including {@code public}. */
+    List<String> schemas();
+
+    List<TableDefinition> tables();
+
+    Optional<TableSnapshot> table(String schema, String name);
+}

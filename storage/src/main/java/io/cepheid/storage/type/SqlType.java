@@ -1,0 +1,118 @@
+package io.cepheid.storage.type;
+
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+
+/**
+ * A column type as SQL sees it. Each maps to one {@link PhysicalType}:
+ * DECIMAL(p &lt;= 18, s) is a 64-bit integer scaled by 10^s, DATE is days since 1970-01-01 (int32),
+ * TIMESTAMP is microseconds since 1970-01-01 00:00:00 (int64), CHAR and VARCHAR are UTF-8 bytes.
+ */
+public sealed interface SqlType {
+    PhysicalType physicalType();
+
+    /** The name as Redshift prints it, e.g. {@code numeric(12,2)} or {@code character varying(256)}. */
+    String displayName();
+
+    record SmallIntType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT16; }
+        public String displayName() { return "smallint"; }
+    }
+
+    record IntegerType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT32; }
+        public String displayName() { return "integer"; }
+    }
+
+    record BigIntType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public String displayName() { return "bigint"; }
+    }
+
+    /** Exact decimal with precision 1..18 and scale 0..precision, stored as unscaled int64. */
+    record DecimalType(int precision, int scale) implements SqlType {
+        public static final int MAX_PRECISION = 18;
+
+        public DecimalType {
+            if (precision < 1 || precision > MAX_PRECISION) {
+                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "DECIMAL precision " + precision + " must be between 1 and " + MAX_PRECISION);
+            }
+            if (scale < 0 || scale > precision) {
+                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "DECIMAL scale " + scale + " must be between 0 and the precision " + precision);
+            }
+        }
+        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public String displayName() { return "numeric(" + precision + "," + scale + ")"; }
+    }
+
+    record RealType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.FLOAT32; }
+        public String displayName() { return "real"; }
+    }
+
+    record DoubleType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.FLOAT64; }
+        public String displayName() { return "double precision"; }
+    }
+
+    record BooleanType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.BOOLEAN; }
+        public String displayName() { return "boolean"; }
+    }
+
+    /** Fixed-length character string; values are blank-padded to {@code length} bytes on output, as Redshift does. */
+    record CharType(int length) implements SqlType {
+        public static final int MAX_LENGTH = 4096;
+
+        public CharType {
+            if (length < 1 || length > MAX_LENGTH) {
+                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "CHAR length " + length + " must be between 1 and " + MAX_LENGTH);
+            }
+        }
+        public PhysicalType physicalType() { return PhysicalType.VARIABLE; }
+        public String displayName() { return "character(" + length + ")"; }
+    }
+
+    /** Variable-length string; {@code maxBytes} limits the UTF-8 byte length, as in Redshift (max 65535). */
+    record VarcharType(int maxBytes) implements SqlType {
+        public static final int MAX_LENGTH = 65535;
+        /** Redshift's default length for VARCHAR without a length. */
+        public static final int DEFAULT_LENGTH = 256;
+
+        public VarcharType {
+            if (maxBytes < 1 || maxBytes > MAX_LENGTH) {
+                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "VARCHAR length " + maxBytes + " must be between 1 and " + MAX_LENGTH);
+            }
+        }
+        public PhysicalType physicalType() { return PhysicalType.VARIABLE; }
+        public String displayName() { return "character varying(" + maxBytes + ")"; }
+    }
+
+    record DateType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT32; }
+        public String displayName() { return "date"; }
+    }
+
+    record TimestampType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public String displayName() { return "timestamp without time zone"; }
+    }
+
+    SqlType SMALLINT = new SmallIntType();
+    SqlType INTEGER = new IntegerType();
+    SqlType BIGINT = new BigIntType();
+    SqlType REAL = new RealType();
+    SqlType DOUBLE = new DoubleType();
+    SqlType BOOLEAN = new BooleanType();
+    SqlType DATE = new DateType();
+    SqlType TIMESTAMP = new TimestampType();
+    SqlType VARCHAR = new VarcharType(VarcharType.MAX_LENGTH);
+
+    static boolean isString(SqlType type) {
+        return type instanceof CharType || type instanceof VarcharType;
+    }
+}
