@@ -1,0 +1,170 @@
+package io.cepheid.planner;
+
+import io.cepheid.executor.expression.ExprSpec;
+import io.cepheid.executor.fragment.PlanSpec;
+import io.cepheid.executor.fragment.ProjectSpec;
+import io.cepheid.planner.catalog.CalciteCatalog;
+import io.cepheid.planner.catalog.CepheidTable;
+import io.cepheid.planner.physical.RelToPlan;
+import io.cepheid.planner.rule.LogicalOptimizer;
+import io.cepheid.planner.validate.CepheidTypeSystem;
+import io.cepheid.planner.validate.TypeMapping;
+import io.cepheid.planner.validate.ValidationErrors;
+import io.cepheid.storage.catalog.CatalogSnapshot;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.type.SqlType;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.rel.core.RelFactories;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Validates a parsed statement against one catalog version and turns it into an executor plan:
+ * SqlNode → validated SqlNode → logical RelNode → rewritten RelNode → {@link PlanSpec}. Calcite only
+ * plans; Cepheid's operators run the result. One instance per statement.
+ */
+public final class QueryPlanner {
+    private final CatalogSnapshot catalog;
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(CepheidTypeSystem.INSTANCE);
+    private final CalciteCatalogReader catalogReader;
+    private final SqlValidator validator;
+    private final RelOptCluster cluster;
+
+    public QueryPlanner(CatalogSnapshot catalog, String currentSchema) {
+        this.catalog = catalog;
+        CalciteSchema root = CalciteCatalog.rootSchema(catalog);
+        Properties properties = new Properties();
+        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
+        // Unqualified names resolve in the current schema, then pg_catalog, as on PostgreSQL and Redshift.
+        this.catalogReader = new CalciteCatalogReader(root, SqlNameMatchers.withCaseSensitive(false),
+                List.of(List.of(currentSchema), List.of("pg_catalog"), List.of()), typeFactory, config) {
+        };
+        this.validator = SqlValidatorUtil.newValidator(
+                SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)),
+                catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(SqlConformanceEnum.BABEL)
+                        .withDefaultNullCollation(NullCollation.HIGH)
+                        .withIdentifierExpansion(true));
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    }
+
+    /** Plans a query (SELECT, VALUES, set operations, WITH). */
+    public PlannedQuery planQuery(SqlNode query, List<Object> parameters) {
+        RelNode rel = toRel(query);
+        return plan(rel, parameters);
+    }
+
+    /** Plans INSERT ... VALUES / SELECT: the rows to append, cast to the target table's column types. */
+    public PlannedInsert planInsert(SqlInsert insert, List<Object> parameters) {
+        RelNode rel = toRel(insert);
+        if (!(rel instanceof TableModify modify)) {
+            throw new CepheidException(ErrorCode.INTERNAL_ERROR, "INSERT did not plan as a table modification");
+        }
+        CepheidTable table = modify.getTable().unwrap(CepheidTable.class);
+        if (table == null) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "cannot insert into " + String.join(".", modify.getTable().getQualifiedName()));
+        }
+        PlannedQuery source = plan(modify.getInput(), parameters);
+        TableDefinition definition = table.definition();
+        List<SqlType> targetTypes = definition.columns().stream().map(c -> c.type()).toList();
+        PlanSpec rows = castColumns(source.plan(), targetTypes);
+        return new PlannedInsert(definition, rows);
+    }
+
+    /** Rows for an INSERT: {@code rows} has exactly the table's columns, in order. */
+    public record PlannedInsert(TableDefinition table, PlanSpec rows) {
+    }
+
+    private RelNode toRel(SqlNode node) {
+        try {
+            SqlNode validated = validator.validate(node);
+            SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
+                    StandardConvertletTable.INSTANCE,
+                    SqlToRelConverter.config()
+                            .withTrimUnusedFields(true)
+                            .withExpand(false)
+                            .withInSubQueryThreshold(Integer.MAX_VALUE));
+            RelRoot root = converter.convertQuery(validated, false, true);
+            RelNode rel = root.project();
+            RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+            RelNode optimized = LogicalOptimizer.optimize(rel, relBuilder);
+            return converter.trimUnusedFields(true, optimized);
+        } catch (CepheidException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ValidationErrors.translate(e);
+        }
+    }
+
+    private PlannedQuery plan(RelNode rel, List<Object> parameters) {
+        PlanSpec plan = new RelToPlan(catalog, cluster.getRexBuilder(), parameters).convert(rel);
+        List<String> names = new ArrayList<>();
+        List<SqlType> types = new ArrayList<>();
+        List<Boolean> nullable = new ArrayList<>();
+        for (RelDataTypeField field : rel.getRowType().getFieldList()) {
+            names.add(field.getName());
+            types.add(TypeMapping.toSqlType(field.getType()));
+            nullable.add(field.getType().isNullable());
+        }
+        plan = castColumns(plan, types);
+        return new PlannedQuery(plan, names, types, nullable, RelOptUtil.toString(rel));
+    }
+
+    /** Adds a projection casting columns whose executor type differs from the declared one. */
+    private static PlanSpec castColumns(PlanSpec plan, List<SqlType> types) {
+        List<SqlType> actual = plan.outputTypes();
+        if (actual.size() != types.size()) {
+            throw new CepheidException(ErrorCode.INTERNAL_ERROR, "plan produces " + actual.size()
+                    + " columns where " + types.size() + " are expected");
+        }
+        boolean needed = false;
+        List<ExprSpec> expressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            ExprSpec column = new ExprSpec.InputRef(i, actual.get(i));
+            if (!actual.get(i).equals(types.get(i))) {
+                column = new ExprSpec.Call(io.cepheid.executor.expression.Function.CAST, List.of(column), types.get(i));
+                needed = true;
+            }
+            expressions.add(column);
+        }
+        return needed ? new ProjectSpec(plan, expressions) : plan;
+    }
+}

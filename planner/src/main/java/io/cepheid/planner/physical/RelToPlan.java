@@ -1,0 +1,437 @@
+package io.cepheid.planner.physical;
+
+import io.cepheid.executor.expression.ExprSpec;
+import io.cepheid.executor.fragment.AggregateCall;
+import io.cepheid.executor.fragment.AggregateFunction;
+import io.cepheid.executor.fragment.AggregateMode;
+import io.cepheid.executor.fragment.AggregateSpec;
+import io.cepheid.executor.fragment.FilterSpec;
+import io.cepheid.executor.fragment.GatherSpec;
+import io.cepheid.executor.fragment.HashJoinSpec;
+import io.cepheid.executor.fragment.JoinKind;
+import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.NestedLoopJoinSpec;
+import io.cepheid.executor.fragment.PlanSpec;
+import io.cepheid.executor.fragment.ProjectSpec;
+import io.cepheid.executor.fragment.ScanSpec;
+import io.cepheid.executor.fragment.SortKey;
+import io.cepheid.executor.fragment.SortSpec;
+import io.cepheid.executor.fragment.UnionAllSpec;
+import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.planner.catalog.CepheidTable;
+import io.cepheid.planner.catalog.SystemTable;
+import io.cepheid.planner.validate.TypeMapping;
+import io.cepheid.storage.catalog.CatalogSnapshot;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.type.SqlType;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Turns an optimized logical plan into executor plan specs. Slice-local pipelines (scan, filter, project)
+ * run once per slice under a {@link GatherSpec}; aggregations above them split into a PARTIAL step per
+ * slice and a FINAL step on the leader; everything else runs on the leader over the gathered rows.
+ */
+public final class RelToPlan {
+    private final CatalogSnapshot catalog;
+    private final RexToExpr rex;
+
+    public RelToPlan(CatalogSnapshot catalog, RexBuilder rexBuilder, List<Object> parameters) {
+        this.catalog = catalog;
+        this.rex = new RexToExpr(rexBuilder, parameters);
+    }
+
+    /** A converted subtree: its spec and whether it still runs per slice (not yet gathered). */
+    private record Converted(PlanSpec spec, boolean perSlice) {
+        PlanSpec gathered() {
+            return perSlice ? new GatherSpec(spec) : spec;
+        }
+    }
+
+    public PlanSpec convert(RelNode root) {
+        return visit(root).gathered();
+    }
+
+    private Converted visit(RelNode node) {
+        return switch (node) {
+            case TableScan scan -> scanPipeline(null, null, scan);
+            case Project project when project.getInput() instanceof TableScan scan -> scanPipeline(project, null, scan);
+            case Project project when project.getInput() instanceof Filter filter
+                    && filter.getInput() instanceof TableScan scan -> scanPipeline(project, filter, scan);
+            case Filter filter when filter.getInput() instanceof TableScan scan -> scanPipeline(null, filter, scan);
+            case Project project -> project(project);
+            case Filter filter -> filter(filter);
+            case Aggregate aggregate -> aggregate(aggregate);
+            case Join join -> join(join);
+            case Sort sort -> sort(sort);
+            case Values values -> new Converted(values(values), false);
+            case Union union -> union(union);
+            default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "query shape not supported yet: " + node.getRelTypeName());
+        };
+    }
+
+    // ---- scans -------------------------------------------------------------------------------------
+
+    /**
+     * Scan with the columns the project and filter above it use, the filter pushed into it (for zone-map
+     * pruning), then the project. Pure column-reference projects disappear into the scan's column list.
+     */
+    private Converted scanPipeline(Project project, Filter filter, TableScan scan) {
+        SystemTable system = scan.getTable().unwrap(SystemTable.class);
+        if (system != null) {
+            return systemScan(project, filter, system);
+        }
+        CepheidTable table = scan.getTable().unwrap(CepheidTable.class);
+        if (table == null) {
+            throw new CepheidException(ErrorCode.UNDEFINED_TABLE, "unknown table " + scan.getTable().getQualifiedName());
+        }
+        TableDefinition definition = table.definition();
+        TreeSet<Integer> used = new TreeSet<>();
+        if (project == null) {
+            for (int i = 0; i < definition.columns().size(); i++) {
+                used.add(i);
+            }
+        } else {
+            used.addAll(inputRefs(project.getProjects()));
+        }
+        if (filter != null) {
+            used.addAll(inputRefs(List.of(filter.getCondition())));
+        }
+        List<Integer> columns = new ArrayList<>(used);
+        int[] position = new int[definition.columns().size()];
+        for (int i = 0; i < columns.size(); i++) {
+            position[columns.get(i)] = i;
+        }
+        List<SqlType> types = columns.stream().map(c -> definition.columns().get(c).type()).toList();
+        ExprSpec pushed = filter == null ? null : rex.convert(remap(filter.getCondition(), position));
+        PlanSpec spec = new ScanSpec(definition.schema(), definition.name(), columns, types, pushed);
+        if (project != null) {
+            List<ExprSpec> expressions = new ArrayList<>();
+            boolean identity = project.getProjects().size() == columns.size();
+            for (int i = 0; i < project.getProjects().size(); i++) {
+                RexNode remapped = remap(project.getProjects().get(i), position);
+                identity &= remapped instanceof RexInputRef ref && ref.getIndex() == i;
+                expressions.add(rex.convert(remapped));
+            }
+            if (!identity) {
+                spec = new ProjectSpec(spec, expressions);
+            }
+        }
+        return new Converted(spec, true);
+    }
+
+    private Converted systemScan(Project project, Filter filter, SystemTable system) {
+        List<SqlType> types = system.columns().stream().map(SystemTable.Column::type).toList();
+        PlanSpec spec = new ValuesSpec(types, system.rows(catalog));
+        if (filter != null) {
+            spec = new FilterSpec(spec, rex.convert(filter.getCondition()));
+        }
+        if (project != null) {
+            spec = new ProjectSpec(spec, project.getProjects().stream().map(rex::convert).toList());
+        }
+        return new Converted(spec, false);
+    }
+
+    private static RexNode remap(RexNode node, int[] position) {
+        return node.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(position[ref.getIndex()], ref.getType());
+            }
+        });
+    }
+
+    // ---- row-at-a-time operators -------------------------------------------------------------------
+
+    private Converted project(Project project) {
+        Converted input = visit(project.getInput());
+        List<ExprSpec> expressions = project.getProjects().stream().map(rex::convert).toList();
+        return new Converted(new ProjectSpec(input.spec(), expressions), input.perSlice());
+    }
+
+    private Converted filter(Filter filter) {
+        Converted input = visit(filter.getInput());
+        return new Converted(new FilterSpec(input.spec(), rex.convert(filter.getCondition())), input.perSlice());
+    }
+
+    // ---- aggregation -------------------------------------------------------------------------------
+
+    private Converted aggregate(Aggregate aggregate) {
+        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
+        }
+        Converted input = visit(aggregate.getInput());
+        List<Integer> keys = aggregate.getGroupSet().asList();
+        List<AggregateCall> calls = new ArrayList<>();
+        List<Boolean> zeroWhenEmpty = new ArrayList<>();
+        boolean anyDistinct = false;
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg >= 0) {
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate FILTER clauses are not supported yet");
+            }
+            int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().getFirst();
+            AggregateFunction function = switch (call.getAggregation().getKind()) {
+                case COUNT -> argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+                case SUM, SUM0 -> AggregateFunction.SUM;
+                case AVG -> AggregateFunction.AVG;
+                case MIN -> AggregateFunction.MIN;
+                case MAX -> AggregateFunction.MAX;
+                default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "aggregate function " + call.getAggregation().getName() + " is not supported yet");
+            };
+            if (call.getArgList().size() > 1) {
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "aggregate " + call.getAggregation().getName() + " over several arguments is not supported yet");
+            }
+            anyDistinct |= call.isDistinct();
+            zeroWhenEmpty.add(call.getAggregation().getKind() == SqlKind.SUM0);
+            calls.add(new AggregateCall(function, argument, call.isDistinct(), TypeMapping.toSqlType(call.getType())));
+        }
+        PlanSpec result;
+        if (input.perSlice() && !anyDistinct) {
+            AggregateSpec partial = new AggregateSpec(input.spec(), keys, calls, AggregateMode.PARTIAL);
+            List<Integer> finalKeys = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                finalKeys.add(i);
+            }
+            result = new AggregateSpec(new GatherSpec(partial), finalKeys, calls, AggregateMode.FINAL);
+        } else {
+            result = new AggregateSpec(input.gathered(), keys, calls, AggregateMode.SINGLE);
+        }
+        if (zeroWhenEmpty.contains(true)) {
+            result = coalesceSumsToZero(result, keys.size(), calls, zeroWhenEmpty);
+        }
+        return new Converted(result, false);
+    }
+
+    /** $SUM0 (SUM that gives 0 over no rows, from COUNT rewrites) = COALESCE(SUM(x), 0). */
+    private static PlanSpec coalesceSumsToZero(PlanSpec aggregate, int keyCount, List<AggregateCall> calls,
+                                               List<Boolean> zeroWhenEmpty) {
+        List<SqlType> types = aggregate.outputTypes();
+        List<ExprSpec> expressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            ExprSpec column = new ExprSpec.InputRef(i, types.get(i));
+            if (i >= keyCount && zeroWhenEmpty.get(i - keyCount)) {
+                ExprSpec zero = new ExprSpec.Literal(types.get(i) instanceof SqlType.DoubleType ? (Object) 0.0 : (Object) 0L, types.get(i));
+                column = new ExprSpec.Call(io.cepheid.executor.expression.Function.COALESCE, List.of(column, zero), types.get(i));
+            }
+            expressions.add(column);
+        }
+        return new ProjectSpec(aggregate, expressions);
+    }
+
+    // ---- joins -------------------------------------------------------------------------------------
+
+    private Converted join(Join join) {
+        PlanSpec left = visit(join.getLeft()).gathered();
+        PlanSpec right = visit(join.getRight()).gathered();
+        JoinKind kind = switch (join.getJoinType()) {
+            case INNER -> JoinKind.INNER;
+            case LEFT -> JoinKind.LEFT;
+            case RIGHT -> JoinKind.RIGHT;
+            case FULL -> JoinKind.FULL;
+            case SEMI -> JoinKind.SEMI;
+            case ANTI -> JoinKind.ANTI;
+            default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "join type " + join.getJoinType() + " is not supported yet");
+        };
+        JoinInfo info = join.analyzeCondition();
+        boolean nullSafeKeys = info.nullExclusionFlags.stream().anyMatch(excluded -> !excluded);
+        if (info.leftKeys.isEmpty() || nullSafeKeys) {
+            ExprSpec condition = join.getCondition().isAlwaysTrue() ? null : rex.convert(join.getCondition());
+            return new Converted(new NestedLoopJoinSpec(left, right, kind, condition), false);
+        }
+        int leftWidth = left.outputTypes().size();
+        int rightWidth = right.outputTypes().size();
+        List<Integer> leftKeys = new ArrayList<>(info.leftKeys);
+        List<Integer> rightKeys = new ArrayList<>(info.rightKeys);
+        // Keys of different types (INTEGER = BIGINT) are cast to a common type in extra columns on each side.
+        List<ExprSpec> leftExtra = new ArrayList<>();
+        List<ExprSpec> rightExtra = new ArrayList<>();
+        for (int i = 0; i < leftKeys.size(); i++) {
+            SqlType leftType = left.outputTypes().get(leftKeys.get(i));
+            SqlType rightType = right.outputTypes().get(rightKeys.get(i));
+            if (leftType.physicalType() != rightType.physicalType() || !sameScale(leftType, rightType)) {
+                SqlType common = TypeMapping.toSqlType(join.getCluster().getTypeFactory().leastRestrictive(List.of(
+                        join.getLeft().getRowType().getFieldList().get(leftKeys.get(i)).getType(),
+                        join.getRight().getRowType().getFieldList().get(rightKeys.get(i)).getType())));
+                leftExtra.add(RexToExpr.coerce(new ExprSpec.InputRef(leftKeys.get(i), leftType), common));
+                rightExtra.add(RexToExpr.coerce(new ExprSpec.InputRef(rightKeys.get(i), rightType), common));
+                leftKeys.set(i, leftWidth + leftExtra.size() - 1);
+                rightKeys.set(i, rightWidth + rightExtra.size() - 1);
+            }
+        }
+        ExprSpec residual = null;
+        if (!info.nonEquiConditions.isEmpty()) {
+            RexNode nonEqui = org.apache.calcite.rex.RexUtil.composeConjunction(
+                    join.getCluster().getRexBuilder(), info.nonEquiConditions);
+            residual = rex.convert(shiftRight(nonEqui, leftWidth, leftExtra.size()));
+        }
+        if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
+            return new Converted(new HashJoinSpec(left, right, kind, leftKeys, rightKeys, residual), false);
+        }
+        PlanSpec widenedLeft = withExtraColumns(left, leftExtra);
+        PlanSpec widenedRight = withExtraColumns(right, rightExtra);
+        if (residual != null && !leftExtra.isEmpty()) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "join with mixed-type keys and extra conditions is not supported yet");
+        }
+        PlanSpec joined = new HashJoinSpec(widenedLeft, widenedRight, kind, leftKeys, rightKeys, residual);
+        List<ExprSpec> keep = new ArrayList<>();
+        List<SqlType> joinedTypes = joined.outputTypes();
+        for (int i = 0; i < leftWidth; i++) {
+            keep.add(new ExprSpec.InputRef(i, joinedTypes.get(i)));
+        }
+        if (kind != JoinKind.SEMI && kind != JoinKind.ANTI) {
+            int rightStart = leftWidth + leftExtra.size();
+            for (int i = 0; i < rightWidth; i++) {
+                keep.add(new ExprSpec.InputRef(rightStart + i, joinedTypes.get(rightStart + i)));
+            }
+        }
+        return new Converted(new ProjectSpec(joined, keep), false);
+    }
+
+    private static boolean sameScale(SqlType a, SqlType b) {
+        if (a instanceof SqlType.DecimalType da && b instanceof SqlType.DecimalType db) {
+            return da.scale() == db.scale();
+        }
+        return a instanceof SqlType.DecimalType == b instanceof SqlType.DecimalType;
+    }
+
+    private static PlanSpec withExtraColumns(PlanSpec input, List<ExprSpec> extra) {
+        if (extra.isEmpty()) {
+            return input;
+        }
+        List<ExprSpec> expressions = new ArrayList<>();
+        List<SqlType> types = input.outputTypes();
+        for (int i = 0; i < types.size(); i++) {
+            expressions.add(new ExprSpec.InputRef(i, types.get(i)));
+        }
+        expressions.addAll(extra);
+        return new ProjectSpec(input, expressions);
+    }
+
+    /** Moves right-side references past the extra key columns added to the left input. */
+    private static RexNode shiftRight(RexNode node, int leftWidth, int leftExtra) {
+        if (leftExtra == 0) {
+            return node;
+        }
+        return node.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return ref.getIndex() < leftWidth ? ref : new RexInputRef(ref.getIndex() + leftExtra, ref.getType());
+            }
+        });
+    }
+
+    // ---- sort, limit, values, union ----------------------------------------------------------------
+
+    private Converted sort(Sort sort) {
+        PlanSpec input = visit(sort.getInput()).gathered();
+        long offset = sort.offset == null ? 0 : longValue(sort.offset);
+        long limit = sort.fetch == null ? SortSpec.NO_LIMIT : longValue(sort.fetch);
+        if (sort.getCollation().getFieldCollations().isEmpty()) {
+            return new Converted(new LimitSpec(input, offset, limit), false);
+        }
+        List<SortKey> keys = new ArrayList<>();
+        for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+            boolean descending = field.getDirection().isDescending();
+            boolean nullsFirst = switch (field.nullDirection) {
+                case FIRST -> true;
+                case LAST -> false;
+                // Redshift: NULLs sort as the largest value
+                case UNSPECIFIED -> descending;
+            };
+            keys.add(new SortKey(field.getFieldIndex(), descending, nullsFirst));
+        }
+        return new Converted(new SortSpec(input, keys, offset, limit), false);
+    }
+
+    private long longValue(RexNode node) {
+        ExprSpec value = rex.convert(node);
+        if (value instanceof ExprSpec.Literal literal && literal.value() instanceof Long l) {
+            if (l < 0) {
+                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, "LIMIT and OFFSET must not be negative");
+            }
+            return l;
+        }
+        throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "LIMIT and OFFSET must be constants");
+    }
+
+    private PlanSpec values(Values values) {
+        List<SqlType> types = new ArrayList<>();
+        for (RelDataTypeField field : values.getRowType().getFieldList()) {
+            types.add(TypeMapping.toSqlType(field.getType()));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                ExprSpec literal = RexToExpr.coerce(rex.convert(tuple.get(i)), types.get(i));
+                if (!(literal instanceof ExprSpec.Literal constant)) {
+                    throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "VALUES needs constants of the column's type");
+                }
+                row.add(constant.value());
+            }
+            rows.add(row);
+        }
+        return new ValuesSpec(types, rows);
+    }
+
+    private Converted union(Union union) {
+        List<SqlType> types = union.getRowType().getFieldList().stream().map(f -> TypeMapping.toSqlType(f.getType())).toList();
+        List<PlanSpec> inputs = new ArrayList<>();
+        for (RelNode input : union.getInputs()) {
+            PlanSpec spec = visit(input).gathered();
+            inputs.add(castTo(spec, types));
+        }
+        PlanSpec all = new UnionAllSpec(inputs);
+        if (union.all) {
+            return new Converted(all, false);
+        }
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            keys.add(i);
+        }
+        return new Converted(new AggregateSpec(all, keys, List.of(), AggregateMode.SINGLE), false);
+    }
+
+    private static PlanSpec castTo(PlanSpec spec, List<SqlType> types) {
+        List<SqlType> actual = spec.outputTypes();
+        if (actual.equals(types)) {
+            return spec;
+        }
+        List<ExprSpec> expressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            expressions.add(RexToExpr.coerce(new ExprSpec.InputRef(i, actual.get(i)), types.get(i)));
+        }
+        return new ProjectSpec(spec, expressions);
+    }
+
+    /** Column indexes referenced by expressions. */
+    private static List<Integer> inputRefs(List<RexNode> nodes) {
+        return RelOptUtil.InputFinder.bits(nodes, null).asList();
+    }
+}

@@ -1,0 +1,304 @@
+package io.cepheid.planner.physical;
+
+import io.cepheid.executor.expression.ExprSpec;
+import io.cepheid.executor.expression.Function;
+import io.cepheid.planner.validate.TypeMapping;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.type.SqlType;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Translates Calcite row expressions into executor {@link ExprSpec}s: literals into their physical
+ * representation, operators into {@link Function}s, with casts made explicit where operand types differ
+ * (the executor's kernels work on one type per operation). Bound parameters become literals.
+ */
+public final class RexToExpr {
+    private final RexBuilder rexBuilder;
+    private final List<Object> parameters;
+
+    public RexToExpr(RexBuilder rexBuilder, List<Object> parameters) {
+        this.rexBuilder = rexBuilder;
+        this.parameters = parameters;
+    }
+
+    public ExprSpec convert(RexNode node) {
+        return switch (node) {
+            case RexInputRef ref -> new ExprSpec.InputRef(ref.getIndex(), TypeMapping.toSqlType(ref.getType()));
+            case RexLiteral literal -> literal(literal);
+            case RexDynamicParam param -> parameter(param);
+            case RexCall call -> call(call);
+            default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "expression not supported: " + node);
+        };
+    }
+
+    private ExprSpec parameter(RexDynamicParam param) {
+        if (param.getIndex() >= parameters.size()) {
+            throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "no value supplied for parameter $" + (param.getIndex() + 1));
+        }
+        SqlType type = TypeMapping.toSqlType(param.getType());
+        return new ExprSpec.Literal(LiteralValues.fromJava(parameters.get(param.getIndex()), type), type);
+    }
+
+    private ExprSpec literal(RexLiteral literal) {
+        SqlType type = TypeMapping.toSqlType(literal.getType());
+        if (literal.isNull()) {
+            return new ExprSpec.Literal(null, type);
+        }
+        Object value = switch (literal.getType().getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> literal.getValueAs(Long.class);
+            case DECIMAL -> {
+                BigDecimal decimal = literal.getValueAs(BigDecimal.class);
+                yield LiteralValues.unscaled(decimal, ((SqlType.DecimalType) type).scale());
+            }
+            case REAL, FLOAT, DOUBLE -> literal.getValueAs(Double.class);
+            case BOOLEAN -> literal.getValueAs(Boolean.class);
+            case CHAR, VARCHAR -> literal.getValueAs(String.class);
+            case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
+            case TIMESTAMP -> literal.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000L;
+            default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "literal of type " + literal.getType() + " is not supported");
+        };
+        return new ExprSpec.Literal(value, type);
+    }
+
+    private ExprSpec call(RexCall call) {
+        SqlType type = call.getKind() == SqlKind.SEARCH ? SqlType.BOOLEAN : TypeMapping.toSqlType(call.getType());
+        return switch (call.getKind()) {
+            case SEARCH -> convert(RexUtil.expandSearch(rexBuilder, null, call));
+            case PLUS, MINUS -> datetimeArithmeticOr(call, type);
+            case TIMES -> arithmetic(Function.MULTIPLY, call, type);
+            case DIVIDE -> arithmetic(Function.DIVIDE, call, type);
+            case MOD -> arithmetic(Function.MOD, call, type);
+            case MINUS_PREFIX -> arithmetic(Function.NEGATE, call, type);
+            case PLUS_PREFIX -> convert(call.getOperands().getFirst());
+            case EQUALS -> comparison(Function.EQ, call);
+            case NOT_EQUALS -> comparison(Function.NE, call);
+            case LESS_THAN -> comparison(Function.LT, call);
+            case LESS_THAN_OR_EQUAL -> comparison(Function.LE, call);
+            case GREATER_THAN -> comparison(Function.GT, call);
+            case GREATER_THAN_OR_EQUAL -> comparison(Function.GE, call);
+            case IS_NOT_DISTINCT_FROM -> comparison(Function.IS_NOT_DISTINCT_FROM, call);
+            case IS_DISTINCT_FROM -> new ExprSpec.Call(Function.NOT,
+                    List.of(comparison(Function.IS_NOT_DISTINCT_FROM, call)), SqlType.BOOLEAN);
+            case AND -> simple(Function.AND, call, SqlType.BOOLEAN);
+            case OR -> simple(Function.OR, call, SqlType.BOOLEAN);
+            case NOT -> simple(Function.NOT, call, SqlType.BOOLEAN);
+            case IS_NULL -> simple(Function.IS_NULL, call, SqlType.BOOLEAN);
+            case IS_NOT_NULL -> simple(Function.IS_NOT_NULL, call, SqlType.BOOLEAN);
+            case IS_TRUE -> simple(Function.IS_TRUE, call, SqlType.BOOLEAN);
+            case IS_FALSE -> simple(Function.IS_FALSE, call, SqlType.BOOLEAN);
+            case IS_NOT_TRUE -> simple(Function.IS_NOT_TRUE, call, SqlType.BOOLEAN);
+            case IS_NOT_FALSE -> simple(Function.IS_NOT_FALSE, call, SqlType.BOOLEAN);
+            case LIKE -> like(call);
+            case CASE -> caseWhen(call, type);
+            case CAST -> cast(call, type);
+            case COALESCE -> new ExprSpec.Call(Function.COALESCE, coerceAll(call.getOperands(), type), type);
+            case TRIM -> trim(call, type);
+            case EXTRACT -> extract(call, type);
+            default -> namedFunction(call, type);
+        };
+    }
+
+    private ExprSpec namedFunction(RexCall call, SqlType type) {
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        return switch (name) {
+            case "||", "CONCAT" -> new ExprSpec.Call(Function.CONCAT, convertAll(call.getOperands()), type);
+            case "UPPER" -> simple(Function.UPPER, call, type);
+            case "LOWER" -> simple(Function.LOWER, call, type);
+            case "SUBSTRING" -> new ExprSpec.Call(Function.SUBSTRING, convertAll(call.getOperands()), type);
+            case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH", "LEN" -> simple(Function.CHAR_LENGTH, call, type);
+            case "ABS" -> new ExprSpec.Call(Function.ABS, coerceAll(call.getOperands(), type), type);
+            default -> throw new CepheidException(ErrorCode.UNDEFINED_FUNCTION,
+                    "function " + call.getOperator().getName() + " is not supported yet");
+        };
+    }
+
+    private ExprSpec simple(Function function, RexCall call, SqlType type) {
+        return new ExprSpec.Call(function, convertAll(call.getOperands()), type);
+    }
+
+    private List<ExprSpec> convertAll(List<RexNode> nodes) {
+        List<ExprSpec> result = new ArrayList<>(nodes.size());
+        for (RexNode node : nodes) {
+            result.add(convert(node));
+        }
+        return result;
+    }
+
+    /** Converts operands and casts each to {@code type} unless it already is of it. */
+    private List<ExprSpec> coerceAll(List<RexNode> nodes, SqlType type) {
+        List<ExprSpec> result = new ArrayList<>(nodes.size());
+        for (RexNode node : nodes) {
+            result.add(coerce(convert(node), type));
+        }
+        return result;
+    }
+
+    static ExprSpec coerce(ExprSpec expr, SqlType target) {
+        if (expr.type().equals(target) || (SqlType.isString(expr.type()) && SqlType.isString(target))) {
+            return expr;
+        }
+        if (expr instanceof ExprSpec.Literal literal && literal.value() == null) {
+            return new ExprSpec.Literal(null, target);
+        }
+        return new ExprSpec.Call(Function.CAST, List.of(expr), target);
+    }
+
+    /**
+     * Arithmetic operands must share the result's family: integer operands of a DECIMAL result become
+     * DECIMAL(p,0), and anything combined with a float becomes DOUBLE. DECIMAL operands keep their own scale.
+     */
+    private ExprSpec arithmetic(Function function, RexCall call, SqlType type) {
+        List<ExprSpec> operands = new ArrayList<>();
+        for (RexNode operand : call.getOperands()) {
+            ExprSpec converted = convert(operand);
+            operands.add(arithmeticOperand(converted, type));
+        }
+        return new ExprSpec.Call(function, operands, type);
+    }
+
+    private static ExprSpec arithmeticOperand(ExprSpec operand, SqlType resultType) {
+        if (resultType instanceof SqlType.DecimalType) {
+            if (operand.type() instanceof SqlType.DecimalType) {
+                return operand;
+            }
+            SqlType asDecimal = switch (operand.type()) {
+                case SqlType.SmallIntType t -> new SqlType.DecimalType(5, 0);
+                case SqlType.IntegerType t -> new SqlType.DecimalType(10, 0);
+                default -> new SqlType.DecimalType(18, 0);
+            };
+            return coerce(operand, asDecimal);
+        }
+        return coerce(operand, resultType);
+    }
+
+    private ExprSpec comparison(Function function, RexCall call) {
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        RelDataType common = rexBuilder.getTypeFactory().leastRestrictive(List.of(left.getType(), right.getType()));
+        ExprSpec l = convert(left);
+        ExprSpec r = convert(right);
+        if (common != null && !(SqlType.isString(l.type()) && SqlType.isString(r.type()))) {
+            SqlType target = TypeMapping.toSqlType(common);
+            l = coerce(l, target);
+            r = coerce(r, target);
+        }
+        return new ExprSpec.Call(function, List.of(l, r), SqlType.BOOLEAN);
+    }
+
+    private ExprSpec like(RexCall call) {
+        SqlLikeOperator operator = (SqlLikeOperator) call.getOperator();
+        Function function = operator.isCaseSensitive() ? Function.LIKE : Function.ILIKE;
+        ExprSpec like = new ExprSpec.Call(function, convertAll(call.getOperands()), SqlType.BOOLEAN);
+        return operator.isNegated() ? new ExprSpec.Call(Function.NOT, List.of(like), SqlType.BOOLEAN) : like;
+    }
+
+    private ExprSpec caseWhen(RexCall call, SqlType type) {
+        List<RexNode> operands = call.getOperands();
+        List<ExprSpec> converted = new ArrayList<>();
+        for (int i = 0; i < operands.size() - 1; i += 2) {
+            converted.add(convert(operands.get(i)));
+            converted.add(coerce(convert(operands.get(i + 1)), type));
+        }
+        converted.add(coerce(convert(operands.getLast()), type));
+        return new ExprSpec.Call(Function.CASE, converted, type);
+    }
+
+    private ExprSpec cast(RexCall call, SqlType type) {
+        ExprSpec operand = convert(call.getOperands().getFirst());
+        if (operand.type().equals(type)) {
+            return operand;
+        }
+        if (operand instanceof ExprSpec.Literal literal && literal.value() == null) {
+            return new ExprSpec.Literal(null, type);
+        }
+        return new ExprSpec.Call(Function.CAST, List.of(operand), type);
+    }
+
+    private ExprSpec trim(RexCall call, SqlType type) {
+        SqlTrimFunction.Flag flag = ((RexLiteral) call.getOperands().get(0)).getValueAs(SqlTrimFunction.Flag.class);
+        ExprSpec characters = convert(call.getOperands().get(1));
+        ExprSpec value = convert(call.getOperands().get(2));
+        Function function = switch (flag) {
+            case BOTH -> Function.TRIM;
+            case LEADING -> Function.LTRIM;
+            case TRAILING -> Function.RTRIM;
+        };
+        return new ExprSpec.Call(function, List.of(value, characters), type);
+    }
+
+    private ExprSpec extract(RexCall call, SqlType type) {
+        TimeUnitRange unit = ((RexLiteral) call.getOperands().get(0)).getValueAs(TimeUnitRange.class);
+        ExprSpec unitLiteral = new ExprSpec.Literal(unit.name().toLowerCase(Locale.ROOT), SqlType.VARCHAR);
+        return new ExprSpec.Call(Function.EXTRACT, List.of(unitLiteral, convert(call.getOperands().get(1))), type);
+    }
+
+    /**
+     * {@code date ± interval} with both sides literal (TPC-H's {@code date '1998-12-01' - interval '90' day})
+     * folds to a literal here; other PLUS/MINUS are ordinary arithmetic.
+     */
+    private ExprSpec datetimeArithmeticOr(RexCall call, SqlType type) {
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        boolean datetime = SqlTypeFamily.DATETIME.contains(call.getType())
+                || SqlTypeFamily.DATE.contains(call.getType()) || SqlTypeFamily.TIMESTAMP.contains(call.getType());
+        if (!datetime) {
+            return arithmetic(call.getKind() == SqlKind.PLUS ? Function.ADD : Function.SUBTRACT, call, type);
+        }
+        ExprSpec base = convert(left);
+        if (base instanceof ExprSpec.Literal baseLiteral && right instanceof RexLiteral interval
+                && SqlTypeName.INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
+            int sign = call.getKind() == SqlKind.PLUS ? 1 : -1;
+            return foldDatetimePlusInterval(baseLiteral, interval, sign, type);
+        }
+        throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                "date/time arithmetic on non-constant values is not supported yet: " + call);
+    }
+
+    private static ExprSpec foldDatetimePlusInterval(ExprSpec.Literal base, RexLiteral interval, int sign, SqlType type) {
+        if (base.value() == null || interval.isNull()) {
+            return new ExprSpec.Literal(null, type);
+        }
+        BigDecimal amount = interval.getValueAs(BigDecimal.class);
+        boolean yearMonth = interval.getType().getSqlTypeName().getEndUnit() == TimeUnit.MONTH
+                || interval.getType().getSqlTypeName().getEndUnit() == TimeUnit.YEAR;
+        LocalDateTime start = base.type() instanceof SqlType.DateType
+                ? LocalDate.ofEpochDay((Long) base.value()).atStartOfDay()
+                : LocalDateTime.ofEpochSecond(Math.floorDiv((Long) base.value(), 1_000_000L),
+                (int) Math.floorMod((Long) base.value(), 1_000_000L) * 1000, ZoneOffset.UTC);
+        LocalDateTime result = yearMonth
+                ? start.plusMonths(sign * amount.longValueExact())
+                : start.plusNanos(sign * amount.multiply(BigDecimal.valueOf(1_000_000L)).longValueExact());
+        Object value = type instanceof SqlType.DateType
+                ? result.toLocalDate().toEpochDay()
+                : result.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + result.getNano() / 1000;
+        return new ExprSpec.Literal(value, type);
+    }
+}

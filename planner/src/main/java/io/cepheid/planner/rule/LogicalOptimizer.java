@@ -1,0 +1,85 @@
+package io.cepheid.planner.rule;
+
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * The logical rewrite passes, in order: subqueries to joins (then decorrelation), set operations to
+ * aggregates, predicate pushdown, join ordering over multi-joins, and projection merging. Each pass is a
+ * Hep program: deterministic, no cost model needed for these rewrites.
+ */
+public final class LogicalOptimizer {
+    private LogicalOptimizer() {
+    }
+
+    public static RelNode optimize(RelNode rel, RelBuilder relBuilder) {
+        RelNode result = run(rel, subqueries());
+        result = RelDecorrelator.decorrelateQuery(result, relBuilder);
+        result = run(result, setOperations());
+        result = run(result, pushdown());
+        result = run(result, joinOrder());
+        result = run(result, pushdown());
+        result = run(result, cleanup());
+        return result;
+    }
+
+    private static RelNode run(RelNode rel, HepProgram program) {
+        HepPlanner planner = new HepPlanner(program);
+        planner.setRoot(rel);
+        return planner.findBestExp();
+    }
+
+    private static HepProgram subqueries() {
+        return new HepProgramBuilder()
+                .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
+                .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
+                .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+                .build();
+    }
+
+    private static HepProgram setOperations() {
+        return new HepProgramBuilder()
+                .addRuleInstance(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN)
+                .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
+                .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
+                .build();
+    }
+
+    private static HepProgram pushdown() {
+        return new HepProgramBuilder()
+                .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+                .addRuleCollection(java.util.List.of(
+                        CoreRules.FILTER_INTO_JOIN,
+                        CoreRules.JOIN_CONDITION_PUSH,
+                        CoreRules.FILTER_PROJECT_TRANSPOSE,
+                        CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                        CoreRules.FILTER_MERGE,
+                        CoreRules.PROJECT_MERGE,
+                        CoreRules.PROJECT_REMOVE,
+                        CoreRules.AGGREGATE_PROJECT_MERGE))
+                .build();
+    }
+
+    private static HepProgram joinOrder() {
+        return new HepProgramBuilder()
+                .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+                .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+                .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+                .build();
+    }
+
+    private static HepProgram cleanup() {
+        return new HepProgramBuilder()
+                .addRuleCollection(java.util.List.of(
+                        CoreRules.PROJECT_MERGE,
+                        CoreRules.PROJECT_REMOVE,
+                        CoreRules.FILTER_PROJECT_TRANSPOSE))
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package io.cepheid.planner.validate;
+
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * Maps Calcite's validation failures to SQLSTATE-coded errors, keeping Calcite's message (which names the
+ * object) and its position in the SQL text.
+ */
+public final class ValidationErrors {
+    private ValidationErrors() {
+    }
+
+    public static CepheidException translate(RuntimeException e) {
+        if (e instanceof CepheidException cepheid) {
+            return cepheid;
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        String detail = message;
+        Throwable cause = e.getCause();
+        if (e instanceof CalciteContextException context && cause instanceof SqlValidatorException validator) {
+            detail = validator.getMessage();
+            message = validator.getMessage() + " (line " + context.getPosLine() + ", column " + context.getPosColumn() + ")";
+        }
+        return new CepheidException(codeFor(detail), message, e);
+    }
+
+    private static ErrorCode codeFor(String detail) {
+        if (detail.startsWith("Object '") && detail.contains("not found")) {
+            return ErrorCode.UNDEFINED_TABLE;
+        }
+        if (detail.startsWith("Table '") && detail.contains("not found")) {
+            return ErrorCode.UNDEFINED_TABLE;
+        }
+        if (detail.startsWith("Column '") && detail.contains("not found")) {
+            return ErrorCode.UNDEFINED_COLUMN;
+        }
+        if (detail.startsWith("Column '") && detail.contains("ambiguous")) {
+            return ErrorCode.AMBIGUOUS_COLUMN;
+        }
+        if (detail.startsWith("No match found for function signature") || detail.startsWith("Cannot apply")) {
+            return ErrorCode.UNDEFINED_FUNCTION;
+        }
+        if (detail.contains("does not allow NULLs")) {
+            return ErrorCode.NOT_NULL_VIOLATION;
+        }
+        if (detail.startsWith("Cannot assign") || detail.contains("incompatible") || detail.startsWith("Type mismatch")) {
+            return ErrorCode.DATATYPE_MISMATCH;
+        }
+        return ErrorCode.SYNTAX_ERROR;
+    }
+}

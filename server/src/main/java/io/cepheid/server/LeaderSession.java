@@ -1,0 +1,170 @@
+package io.cepheid.server;
+
+import io.cepheid.executor.operator.ExecutionContext;
+import io.cepheid.executor.operator.Operator;
+import io.cepheid.executor.operator.Operators;
+import io.cepheid.executor.fragment.PlanSpec;
+import io.cepheid.planner.PlannedQuery;
+import io.cepheid.planner.QueryPlanner;
+import io.cepheid.storage.catalog.CatalogSnapshot;
+import io.cepheid.storage.catalog.Transaction;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.table.TableAppender;
+import io.cepheid.storage.vector.Batch;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSetOption;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A client session on the leader: parses each statement, dispatches it by kind (query, DML, DDL, COPY,
+ * settings) and runs it against the latest committed catalog version. Each statement commits on its own
+ * (autocommit).
+ */
+final class LeaderSession implements Session {
+    private final Engine engine;
+    private final int id;
+    private final SessionSettings settings;
+    private final DdlExecutor ddl;
+    private volatile boolean cancelRequested;
+    private int queryCounter;
+
+    LeaderSession(Engine engine, int id) {
+        this.engine = engine;
+        this.id = id;
+        this.settings = new SessionSettings(engine.config().queryMemoryLimit());
+        this.ddl = new DdlExecutor(engine, settings);
+    }
+
+    @Override
+    public StatementResult execute(String sql, List<Object> parameters) {
+        cancelRequested = false;
+        try {
+            SqlNode node = StatementParser.parse(sql);
+            return dispatch(node, parameters == null ? List.of() : parameters);
+        } catch (CepheidException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CepheidException(ErrorCode.INTERNAL_ERROR, "internal error: " + e, e);
+        }
+    }
+
+    private StatementResult dispatch(SqlNode node, List<Object> parameters) {
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return query(node, parameters);
+        }
+        return switch (node) {
+            case SqlExplain explain -> explain(explain, parameters);
+            case SqlInsert insert -> insert(insert, parameters);
+            case SqlSetOption set -> {
+                settings.apply(set);
+                yield new StatementResult.Done("SET");
+            }
+            default -> ddl.execute(node, parameters);
+        };
+    }
+
+    @Override
+    public PreparedInfo prepare(String sql) {
+        SqlNode node = StatementParser.parse(sql);
+        int markers = StatementParser.countParameters(node);
+        if (!node.getKind().belongsTo(SqlKind.QUERY)) {
+            return new PreparedInfo(markers, List.of());
+        }
+        List<Object> nulls = new ArrayList<>();
+        for (int i = 0; i < markers; i++) {
+            nulls.add(null);
+        }
+        PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema()).planQuery(node, nulls);
+        return new PreparedInfo(markers, columns(planned));
+    }
+
+    private StatementResult query(SqlNode node, List<Object> parameters) {
+        CatalogSnapshot snapshot = engine.warehouse().snapshot();
+        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema()).planQuery(node, parameters);
+        BufferAllocator allocator = newQueryAllocator();
+        try {
+            Operator root = Operators.create(planned.plan(), context(allocator, snapshot));
+            return new StatementResult.Rows(columns(planned), new OperatorCursor(root, allocator, () -> cancelRequested), "SELECT");
+        } catch (RuntimeException e) {
+            allocator.close();
+            throw e;
+        }
+    }
+
+    private StatementResult explain(SqlExplain explain, List<Object> parameters) {
+        SqlNode explained = explain.getExplicandum();
+        PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema())
+                .planQuery(explained, parameters);
+        List<String> lines = new ArrayList<>(List.of(planned.logicalPlan().split("\n")));
+        lines.add("");
+        lines.addAll(PlanPrinter.print(planned.plan()));
+        return TextRows.of("QUERY PLAN", lines, "EXPLAIN");
+    }
+
+    private StatementResult insert(SqlInsert insert, List<Object> parameters) {
+        try (Transaction transaction = engine.warehouse().begin()) {
+            QueryPlanner.PlannedInsert planned = new QueryPlanner(transaction.view(), settings.searchSchema())
+                    .planInsert(insert, parameters);
+            TableAppender appender = transaction.appender(planned.table().schema(), planned.table().name());
+            long rows = runInto(planned.rows(), transaction.view(), appender);
+            transaction.commit();
+            return new StatementResult.UpdateCount(rows, "INSERT 0 " + rows);
+        }
+    }
+
+    /** Runs {@code plan} and appends every row it produces; returns the row count. */
+    long runInto(PlanSpec plan, CatalogSnapshot snapshot, TableAppender appender) {
+        long rows = 0;
+        try (BufferAllocator allocator = newQueryAllocator();
+             Operator root = Operators.create(plan, context(allocator, snapshot))) {
+            while (true) {
+                Batch next = root.next();
+                if (next == null) {
+                    break;
+                }
+                try (Batch batch = next) {
+                    if (cancelRequested) {
+                        throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+                    }
+                    appender.append(batch);
+                    rows += batch.size();
+                }
+            }
+        }
+        return rows;
+    }
+
+    BufferAllocator newQueryAllocator() {
+        return new BufferAllocator("query " + id + "." + (++queryCounter), settings.queryMemoryLimit());
+    }
+
+    ExecutionContext context(BufferAllocator allocator, CatalogSnapshot snapshot) {
+        return new ExecutionContext(allocator, snapshot, ExecutionContext.ALL_SLICES,
+                engine.warehouse().sliceCount(), engine.sliceExecutor());
+    }
+
+    private static List<ResultColumn> columns(PlannedQuery planned) {
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < planned.columnNames().size(); i++) {
+            columns.add(new ResultColumn(planned.columnNames().get(i), planned.columnTypes().get(i), planned.nullable().get(i)));
+        }
+        return columns;
+    }
+
+    @Override
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    @Override
+    public void close() {
+        cancelRequested = true;
+    }
+}

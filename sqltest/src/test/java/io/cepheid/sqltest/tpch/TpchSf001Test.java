@@ -1,0 +1,120 @@
+package io.cepheid.sqltest.tpch;
+
+import io.trino.tpch.TpchTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * TPC-H at scale factor 0.01: generates dbgen's rows (io.trino.tpch), loads them with COPY into tables
+ * distributed as Redshift users do, and checks query answers against ../shared/testdata/tpch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TpchSf001Test {
+    private static final double SCALE_FACTOR = 0.01;
+
+    @TempDir
+    Path dataDirectory;
+    private Connection connection;
+
+    @BeforeAll
+    void load() throws SQLException, IOException {
+        TpchDataGenerator.generate(SCALE_FACTOR, dataDirectory);
+        connection = DriverManager.getConnection("jdbc:cepheid:mem:");
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : statements(resource("tpch/schema.sql"))) {
+                statement.execute(ddl);
+            }
+            for (TpchTable<?> table : TpchTable.getTables()) {
+                Path file = dataDirectory.resolve(TpchDataGenerator.fileName(table));
+                statement.execute("COPY " + table.getTableName() + " FROM '" + file.toAbsolutePath() + "' DELIMITER '|'");
+            }
+        }
+    }
+
+    @AfterAll
+    void close() throws SQLException {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @Test
+    void loadsEveryRow() throws SQLException {
+        assertEquals(60_175, count("lineitem"));
+        assertEquals(15_000, count("orders"));
+        assertEquals(25, count("nation"));
+    }
+
+    @ParameterizedTest(name = "q{0}")
+    @ValueSource(ints = {1, 6})
+    void answersMatch(int query) throws SQLException, IOException {
+        String name = String.format("q%02d", query);
+        Path testdata = SharedTestdata.root().resolve("tpch");
+        String sql = Files.readString(testdata.resolve("queries/" + name + ".sql"));
+        ExpectedAnswer expected = ExpectedAnswer.read(testdata.resolve("answers/sf0.01/" + name + ".csv"));
+        List<List<String>> actual = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet results = statement.executeQuery(sql.strip().replaceAll(";$", ""))) {
+            int columns = results.getMetaData().getColumnCount();
+            while (results.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(results.getString(c));
+                }
+                actual.add(row);
+            }
+        }
+        assertNull(expected.difference(actual), name);
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet results = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            results.next();
+            return results.getLong(1);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = TpchSf001Test.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Splits a DDL script on semicolons after dropping {@code --} comment lines. */
+    private static List<String> statements(String script) {
+        StringBuilder text = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                text.append(line).append('\n');
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        for (String statement : text.toString().split(";")) {
+            if (!statement.isBlank()) {
+                statements.add(statement.strip());
+            }
+        }
+        return statements;
+    }
+}
