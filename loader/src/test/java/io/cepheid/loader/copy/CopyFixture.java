@@ -61,6 +61,7 @@ final class CopyFixture {
 
     Path writeGzip(String name, String content) throws IOException {
         Path file = directory.resolve(name);
+        Files.createDirectories(file.getParent());
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         }
