@@ -98,6 +98,9 @@ final class SplitLoader implements AutoCloseable {
         if (found == 1 && expected > 1 && reader.fieldEnd(0) == reader.fieldStart(0) && !reader.isQuoted(0)) {
             return null; // an empty line
         }
+        if (reader.recordProblem() != null) {
+            return new LoadError(split.file().toString(), 0, null, 0, reader.rawRecord(), null, reader.recordProblem());
+        }
         int present = found;
         if (found == expected + 1 && reader.fieldEnd(expected) == reader.fieldStart(expected) && !reader.isQuoted(expected)) {
             // dbgen ends every line with the delimiter ("1|abc|"): accept one empty trailing field.

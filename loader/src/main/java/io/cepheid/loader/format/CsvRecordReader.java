@@ -84,6 +84,9 @@ public final class CsvRecordReader extends RecordReader {
         if (!endOfInput) {
             return -1;
         }
+        if (inQuotes) {
+            recordProblem = "unterminated quoted field (quote '" + (char) quote + "')";
+        }
         int rawEnd = p;
         if (!inQuotes && p > start && buf[p - 1] == '\r') {
             rawEnd--;

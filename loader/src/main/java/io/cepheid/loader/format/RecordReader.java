@@ -37,6 +37,8 @@ public abstract sealed class RecordReader permits TextRecordReader, CsvRecordRea
     protected int[] fieldEnds = new int[64];
     protected boolean[] nullMarkers = new boolean[64];
     protected boolean[] quoted = new boolean[64];
+    /** Why the current record is malformed as a whole (an unterminated quote), or null. */
+    protected String recordProblem;
 
     /** Line (1-based) where the next record starts, counted from the start of the stream. */
     protected long nextLine = 1;
@@ -161,6 +163,11 @@ public abstract sealed class RecordReader permits TextRecordReader, CsvRecordRea
         return recordLine;
     }
 
+    /** Why the current record cannot be loaded whatever its fields hold (e.g. an unterminated quote), or null. */
+    public final String recordProblem() {
+        return recordProblem;
+    }
+
     /** The current record as written in the input, without its line break: for error reports only. */
     public final String rawRecord() {
         return new String(buffer, recordStart, recordEnd - recordStart, StandardCharsets.UTF_8);
@@ -171,6 +178,7 @@ public abstract sealed class RecordReader permits TextRecordReader, CsvRecordRea
     protected final void beginRecord(byte[] target) {
         fieldBytes = target;
         fieldCount = 0;
+        recordProblem = null;
     }
 
     /** Adds a field at [start, end) of {@link #fieldBytes}; rawStart/rawEnd locate it in the buffer. */

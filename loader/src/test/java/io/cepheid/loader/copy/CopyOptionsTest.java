@@ -66,6 +66,12 @@ class CopyOptionsTest {
     }
 
     @Test
+    void csvUnterminatedQuoteIsAnError() throws Exception {
+        CepheidException error = fixture.loadFails(PAIR, CopyOptions.builder().csv().build(), "1,a\n2,\"open\n3,c\n");
+        assertTrue(error.getMessage().endsWith("line 2: unterminated quoted field (quote '\"')"), error.getMessage());
+    }
+
+    @Test
     void csvWithOtherQuoteAndDelimiter() throws Exception {
         assertEquals(List.of(row(1L, "a;b")),
                 fixture.load(PAIR, CopyOptions.builder().csv('\'').delimiter(';').build(), "1;'a;b'\n"));
