@@ -1,5 +1,6 @@
 package io.cepheid.storage.table;
 
+import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.TableDefinition;
 
 import java.util.List;
@@ -14,4 +15,21 @@ public interface TableSnapshot {
     List<RowGroup> rowGroups(int slice);
 
     long rowCount();
+
+    /**
+     * Whether the table is one full copy that every slice reads (DISTSTYLE ALL, or AUTO while small). The
+     * copy is stored once: {@link #rowGroups(int)} returns it for slice 0 and nothing for the others, so a
+     * scan that needs every row on every slice (the inner side of a join) reads slice 0 from each slice.
+     */
+    default boolean replicated() {
+        return definition().distStyle() == DistStyle.ALL;
+    }
+
+    /**
+     * How the rows are actually spread: EVEN, KEY or ALL. Differs from the declared style only for AUTO
+     * tables, which are stored as ALL while small and as EVEN (or KEY with a DISTKEY) once they grow.
+     */
+    default DistStyle storedDistStyle() {
+        return definition().distStyle();
+    }
 }

@@ -1,0 +1,88 @@
+package io.cepheid.loader.copy;
+
+import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.type.PhysicalType;
+import io.cepheid.storage.vector.Batch;
+import io.cepheid.storage.vector.ColumnVector;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fills the table columns that are not in the COPY column list with their DEFAULT value (or NULL), a batch
+ * at a time. A NOT NULL column without a default that is missing from the list fails before any file is read.
+ */
+final class ColumnDefaults {
+    private final int[] columns;
+    private final Object[] values;
+
+    ColumnDefaults(TableDefinition table, int[] targetColumns, List<Object> defaultValues) {
+        boolean[] listed = new boolean[table.columns().size()];
+        for (int column : targetColumns) {
+            listed[column] = true;
+        }
+        List<Integer> missing = new ArrayList<>();
+        List<Object> encoded = new ArrayList<>();
+        for (int i = 0; i < listed.length; i++) {
+            if (listed[i]) {
+                continue;
+            }
+            ColumnDefinition definition = table.columns().get(i);
+            Object value = defaultValues.get(i);
+            if (value == null && !definition.nullable()) {
+                throw new CepheidException(ErrorCode.NOT_NULL_VIOLATION, "column \"" + definition.name()
+                        + "\" is NOT NULL, has no default and is missing from the COPY column list");
+            }
+            missing.add(i);
+            encoded.add(encode(definition, value));
+        }
+        this.columns = missing.stream().mapToInt(Integer::intValue).toArray();
+        this.values = encoded.toArray();
+    }
+
+    private static Object encode(ColumnDefinition column, Object value) {
+        if (value == null) {
+            return null;
+        }
+        PhysicalType physical = column.type().physicalType();
+        boolean fits = switch (physical) {
+            case INT16, INT32, INT64 -> value instanceof Long;
+            case FLOAT32, FLOAT64 -> value instanceof Double;
+            case BOOLEAN -> value instanceof Boolean;
+            case VARIABLE -> value instanceof String;
+        };
+        if (!fits) {
+            throw new IllegalArgumentException("default " + value + " of column " + column.name()
+                    + " does not match its type " + column.type().displayName());
+        }
+        return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : value;
+    }
+
+    /** Writes the defaults into rows [0, rowCount) of every unlisted column. */
+    void fill(Batch batch, int rowCount) {
+        for (int i = 0; i < columns.length; i++) {
+            ColumnVector vector = batch.column(columns[i]);
+            Object value = values[i];
+            for (int row = 0; row < rowCount; row++) {
+                switch (value) {
+                    case null -> vector.setNull(row);
+                    case Long number -> vector.setLongValue(row, number);
+                    case Double number -> {
+                        if (vector.physicalType() == PhysicalType.FLOAT32) {
+                            vector.setFloat(row, number.floatValue());
+                        } else {
+                            vector.setDouble(row, number);
+                        }
+                    }
+                    case Boolean flag -> vector.setBoolean(row, flag);
+                    case byte[] bytes -> vector.setBytes(row, bytes);
+                    default -> throw new IllegalStateException("unexpected default " + value);
+                }
+            }
+        }
+    }
+}

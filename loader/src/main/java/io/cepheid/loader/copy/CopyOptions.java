@@ -1,0 +1,199 @@
+package io.cepheid.loader.copy;
+
+import io.cepheid.loader.format.ConversionOptions;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+
+/**
+ * The data format and conversion parameters of one COPY, already parsed from the statement.
+ * Build one with {@link #builder()}; unset options take Redshift's defaults (DELIMITER '|', or ',' for
+ * CSV; QUOTE '"'; NULL AS '\N'; DATEFORMAT 'YYYY-MM-DD'; TIMEFORMAT 'YYYY-MM-DD HH:MI:SS'; MAXERROR 0).
+ *
+ * @param dateFormat null for the default, 'auto' or a pattern
+ * @param timeFormat null for the default, 'auto', 'epochsecs', 'epochmillisecs' or a pattern
+ * @param acceptInvChars the replacement character for invalid UTF-8 (ACCEPTINVCHARS, default '?'), or null
+ */
+public record CopyOptions(
+        CopyFormat format,
+        char delimiter,
+        char quote,
+        int ignoreHeader,
+        String nullAs,
+        boolean gzip,
+        String dateFormat,
+        String timeFormat,
+        int maxError,
+        boolean emptyAsNull,
+        boolean blanksAsNull,
+        boolean trimBlanks,
+        boolean truncateColumns,
+        boolean removeQuotes,
+        boolean escape,
+        boolean fillRecord,
+        Character acceptInvChars) {
+
+    public CopyOptions {
+        if (format == null) {
+            throw invalid("COPY format must be given");
+        }
+        if (delimiter == '\n' || delimiter == '\r' || delimiter > 127) {
+            throw invalid("COPY delimiter must be a single ASCII character other than a line break");
+        }
+        if (format == CopyFormat.CSV && (quote > 127 || quote == delimiter || quote == '\n')) {
+            throw invalid("CSV quote character must be an ASCII character other than the delimiter");
+        }
+        if (format == CopyFormat.CSV && (escape || removeQuotes)) {
+            throw invalid("CSV cannot be used with " + (escape ? "ESCAPE" : "REMOVEQUOTES"));
+        }
+        if (ignoreHeader < 0) {
+            throw invalid("IGNOREHEADER must not be negative");
+        }
+        if (maxError < 0) {
+            throw invalid("MAXERROR must not be negative");
+        }
+        if (acceptInvChars != null && (acceptInvChars > 127 || acceptInvChars == 0)) {
+            throw invalid("ACCEPTINVCHARS replacement must be an ASCII character");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Redshift's defaults: pipe-delimited text, nothing tolerated. */
+    public static CopyOptions defaults() {
+        return builder().build();
+    }
+
+    /** The subset that converts single fields. */
+    public ConversionOptions conversion() {
+        return new ConversionOptions(dateFormat, timeFormat, emptyAsNull, blanksAsNull, trimBlanks, truncateColumns,
+                acceptInvChars == null ? 0 : (byte) acceptInvChars.charValue());
+    }
+
+    private static CepheidException invalid(String message) {
+        return new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, message);
+    }
+
+    /** Collects options in any order, the way the COPY statement lists them. */
+    public static final class Builder {
+        private CopyFormat format = CopyFormat.TEXT;
+        private Character delimiter;
+        private char quote = '"';
+        private int ignoreHeader;
+        private String nullAs = "\\N";
+        private boolean gzip;
+        private String dateFormat;
+        private String timeFormat;
+        private int maxError;
+        private boolean emptyAsNull;
+        private boolean blanksAsNull;
+        private boolean trimBlanks;
+        private boolean truncateColumns;
+        private boolean removeQuotes;
+        private boolean escape;
+        private boolean fillRecord;
+        private Character acceptInvChars;
+
+        private Builder() {
+        }
+
+        public Builder csv() {
+            this.format = CopyFormat.CSV;
+            return this;
+        }
+
+        public Builder csv(char quote) {
+            this.format = CopyFormat.CSV;
+            this.quote = quote;
+            return this;
+        }
+
+        public Builder delimiter(char delimiter) {
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        public Builder ignoreHeader(int lines) {
+            this.ignoreHeader = lines;
+            return this;
+        }
+
+        public Builder nullAs(String nullAs) {
+            this.nullAs = nullAs;
+            return this;
+        }
+
+        public Builder gzip() {
+            this.gzip = true;
+            return this;
+        }
+
+        public Builder dateFormat(String dateFormat) {
+            this.dateFormat = dateFormat;
+            return this;
+        }
+
+        public Builder timeFormat(String timeFormat) {
+            this.timeFormat = timeFormat;
+            return this;
+        }
+
+        public Builder maxError(int maxError) {
+            this.maxError = maxError;
+            return this;
+        }
+
+        public Builder emptyAsNull() {
+            this.emptyAsNull = true;
+            return this;
+        }
+
+        public Builder blanksAsNull() {
+            this.blanksAsNull = true;
+            return this;
+        }
+
+        public Builder trimBlanks() {
+            this.trimBlanks = true;
+            return this;
+        }
+
+        public Builder truncateColumns() {
+            this.truncateColumns = true;
+            return this;
+        }
+
+        public Builder removeQuotes() {
+            this.removeQuotes = true;
+            return this;
+        }
+
+        public Builder escape() {
+            this.escape = true;
+            return this;
+        }
+
+        public Builder fillRecord() {
+            this.fillRecord = true;
+            return this;
+        }
+
+        /** ACCEPTINVCHARS with its default replacement '?'. */
+        public Builder acceptInvChars() {
+            return acceptInvChars('?');
+        }
+
+        public Builder acceptInvChars(char replacement) {
+            this.acceptInvChars = replacement;
+            return this;
+        }
+
+        public CopyOptions build() {
+            char effectiveDelimiter = delimiter != null ? delimiter : format == CopyFormat.CSV ? ',' : '|';
+            return new CopyOptions(format, effectiveDelimiter, quote, ignoreHeader, nullAs, gzip, dateFormat,
+                    timeFormat, maxError, emptyAsNull, blanksAsNull, trimBlanks, truncateColumns, removeQuotes,
+                    escape, fillRecord, acceptInvChars);
+        }
+    }
+}

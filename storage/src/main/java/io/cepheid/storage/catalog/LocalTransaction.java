@@ -1,0 +1,178 @@
+package io.cepheid.storage.catalog;
+
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.file.FileStore;
+import io.cepheid.storage.table.RowGroupWriter;
+import io.cepheid.storage.table.SlicingTableAppender;
+import io.cepheid.storage.table.TableAppender;
+import io.cepheid.storage.table.TableManifest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link Transaction} of a {@link LocalWarehouse}: records catalog changes and table appenders against
+ * the version it began from, and hands them to the warehouse to commit. Files it writes are listed in
+ * {@link #pendingFiles()} until it ends, which keeps garbage collection away from them.
+ */
+final class LocalTransaction implements Transaction {
+    private enum Status { OPEN, COMMITTED, CLOSED }
+
+    private final LocalWarehouse warehouse;
+    private final VersionSnapshot base;
+    private final FileStore store;
+    /** Tables created, dropped (null value) or whose data changed, by lower-case {@code schema.name}. */
+    private final Map<String, TableState> changedTables = new LinkedHashMap<>();
+    private final Set<String> createdSchemas = new TreeSet<>();
+    private final Map<String, SlicingTableAppender> appenders = new LinkedHashMap<>();
+    private final Set<String> pendingFiles = ConcurrentHashMap.newKeySet();
+    private final RowGroupWriter rowGroupWriter;
+    private Status status = Status.OPEN;
+
+    LocalTransaction(LocalWarehouse warehouse, VersionSnapshot base, FileStore store) {
+        this.warehouse = warehouse;
+        this.base = base;
+        this.store = store;
+        this.rowGroupWriter = new RowGroupWriter((name, content) -> warehouse.writeNewFile(name, content, pendingFiles));
+    }
+
+    Set<String> pendingFiles() {
+        return pendingFiles;
+    }
+
+    /** Flushes buffered appends into row groups, so the view shows every row appended so far. */
+    @Override
+    public synchronized CatalogSnapshot view() {
+        checkOpen();
+        CatalogState state = base.state().apply(currentChanges(), createdSchemas, base.version(), false);
+        return new VersionSnapshot(state, store);
+    }
+
+    @Override
+    public CatalogSnapshot base() {
+        return base;
+    }
+
+    @Override
+    public synchronized void createSchema(String name) {
+        checkOpen();
+        String schema = Identifiers.normalize(name);
+        if (schemaExists(schema)) {
+            throw new CepheidException(ErrorCode.DUPLICATE_SCHEMA, "schema \"" + schema + "\" already exists");
+        }
+        createdSchemas.add(schema);
+    }
+
+    @Override
+    public synchronized void createTable(TableDefinition definition) {
+        checkOpen();
+        TableDefinition normalized = TableDefinitionRules.normalize(definition);
+        requireSchema(normalized.schema());
+        String key = CatalogState.key(normalized.schema(), normalized.name());
+        if (lookup(key) != null) {
+            throw new CepheidException(ErrorCode.DUPLICATE_TABLE,
+                    "relation \"" + normalized.qualifiedName() + "\" already exists");
+        }
+        TableManifest empty = TableManifest.empty(SlicingTableAppender.initialLayout(normalized),
+                base.state().sliceCount());
+        changedTables.put(key, new TableState(normalized, empty, null, TableState.UNCOMMITTED));
+    }
+
+    @Override
+    public synchronized void dropTable(String schema, String name) {
+        checkOpen();
+        String key = requireTable(schema, name).key();
+        SlicingTableAppender appender = appenders.remove(key);
+        if (appender != null) {
+            appender.close();
+        }
+        changedTables.put(key, null);
+    }
+
+    @Override
+    public synchronized TableAppender appender(String schema, String table) {
+        checkOpen();
+        TableState state = requireTable(schema, table);
+        return appenders.computeIfAbsent(state.key(),
+                key -> new SlicingTableAppender(state.definition(), state.manifest(), rowGroupWriter, store));
+    }
+
+    @Override
+    public synchronized void commit() {
+        checkOpen();
+        try {
+            warehouse.commit(base.state(), currentChanges(), createdSchemas, this);
+            status = Status.COMMITTED;
+        } finally {
+            end();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (status == Status.OPEN) {
+            end();
+        }
+    }
+
+    /** The changed tables with every appender's rows written and added to its table's manifest. */
+    private Map<String, TableState> currentChanges() {
+        Map<String, TableState> changes = new LinkedHashMap<>(changedTables);
+        appenders.forEach((key, appender) -> changes.put(key, lookup(key).withManifest(appender.manifest())));
+        return changes;
+    }
+
+    private void end() {
+        if (status == Status.OPEN) {
+            status = Status.CLOSED;
+        }
+        RuntimeException failure = null;
+        for (SlicingTableAppender appender : appenders.values()) {
+            try {
+                appender.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        appenders.clear();
+        warehouse.transactionEnded(this);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private TableState lookup(String key) {
+        return changedTables.containsKey(key) ? changedTables.get(key) : base.state().tables().get(key);
+    }
+
+    private boolean schemaExists(String schema) {
+        return base.state().schemas().contains(schema) || createdSchemas.contains(schema);
+    }
+
+    private void requireSchema(String schema) {
+        if (!schemaExists(schema)) {
+            throw new CepheidException(ErrorCode.UNDEFINED_SCHEMA, "schema \"" + schema + "\" does not exist");
+        }
+    }
+
+    private TableState requireTable(String schema, String name) {
+        String normalizedSchema = Identifiers.normalize(schema);
+        requireSchema(normalizedSchema);
+        String key = CatalogState.key(normalizedSchema, Identifiers.normalize(name));
+        TableState table = lookup(key);
+        if (table == null) {
+            throw new CepheidException(ErrorCode.UNDEFINED_TABLE, "relation \"" + key + "\" does not exist");
+        }
+        return table;
+    }
+
+    private void checkOpen() {
+        if (status != Status.OPEN) {
+            throw new IllegalStateException("transaction is " + status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+}

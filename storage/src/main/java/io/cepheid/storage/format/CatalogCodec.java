@@ -1,0 +1,123 @@
+package io.cepheid.storage.format;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.DistStyle;
+import io.cepheid.storage.catalog.SortStyle;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.encoding.Encoding;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.table.RowGroupRef;
+import io.cepheid.storage.table.TableManifest;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads and writes catalog version files and table manifests as JSON. The JSON shapes are private
+ * records here, so the public catalog types stay free of serialization annotations and the file format
+ * can evolve on its own ({@code format} is checked on read). Output is deterministic: equal content gives
+ * equal bytes, which content addressing relies on.
+ */
+public final class CatalogCodec {
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private CatalogCodec() {
+    }
+
+    private record CatalogJson(int format, long version, int sliceCount, List<String> schemas, List<TableJson> tables) {
+    }
+
+    private record TableJson(String schema, String name, List<ColumnJson> columns, String distStyle, int distKey,
+            String sortStyle, List<Integer> sortKey, List<String> constraints, String manifest, long changedVersion) {
+    }
+
+    private record ColumnJson(String name, String type, boolean nullable, String encoding, String defaultSql) {
+    }
+
+    private record ManifestJson(int format, String layout, List<List<RowGroupJson>> slices) {
+    }
+
+    private record RowGroupJson(String file, int rows) {
+    }
+
+    public static byte[] encodeCatalog(CatalogDocument document) {
+        List<TableJson> tables = document.tables().stream().map(CatalogCodec::toJson).toList();
+        return write(new CatalogJson(FORMAT, document.version(), document.sliceCount(), document.schemas(), tables));
+    }
+
+    public static CatalogDocument decodeCatalog(byte[] bytes, String name) {
+        CatalogJson json = read(bytes, CatalogJson.class, name);
+        checkFormat(json.format(), name);
+        List<CatalogDocument.TableEntry> tables = json.tables().stream().map(CatalogCodec::fromJson).toList();
+        return new CatalogDocument(json.version(), json.sliceCount(), json.schemas(), tables);
+    }
+
+    public static byte[] encodeManifest(TableManifest manifest) {
+        List<List<RowGroupJson>> slices = manifest.slices().stream()
+                .map(slice -> slice.stream().map(r -> new RowGroupJson(r.file(), r.rowCount())).toList())
+                .toList();
+        return write(new ManifestJson(FORMAT, manifest.layout().name(), slices));
+    }
+
+    public static TableManifest decodeManifest(byte[] bytes, String name) {
+        ManifestJson json = read(bytes, ManifestJson.class, name);
+        checkFormat(json.format(), name);
+        List<List<RowGroupRef>> slices = json.slices().stream()
+                .map(slice -> slice.stream().map(r -> new RowGroupRef(r.file(), r.rows())).toList())
+                .toList();
+        return new TableManifest(DistStyle.valueOf(json.layout()), slices);
+    }
+
+    private static TableJson toJson(CatalogDocument.TableEntry entry) {
+        TableDefinition definition = entry.definition();
+        List<ColumnJson> columns = definition.columns().stream()
+                .map(c -> new ColumnJson(c.name(), SqlTypeNames.format(c.type()), c.nullable(),
+                        c.encoding() == null ? null : c.encoding().name(), c.defaultSql()))
+                .toList();
+        return new TableJson(definition.schema(), definition.name(), columns, definition.distStyle().name(),
+                definition.distKey(), definition.sortStyle().name(), definition.sortKey(),
+                definition.constraints(), entry.manifestFile(), entry.changedVersion());
+    }
+
+    private static CatalogDocument.TableEntry fromJson(TableJson json) {
+        List<ColumnDefinition> columns = json.columns().stream()
+                .map(c -> new ColumnDefinition(c.name(), SqlTypeNames.parse(c.type()), c.nullable(),
+                        c.encoding() == null ? null : Encoding.valueOf(c.encoding()), c.defaultSql()))
+                .toList();
+        TableDefinition definition = new TableDefinition(json.schema(), json.name(), columns,
+                DistStyle.valueOf(json.distStyle()), json.distKey(), SortStyle.valueOf(json.sortStyle()),
+                json.sortKey(), json.constraints());
+        return new CatalogDocument.TableEntry(definition, json.manifest(), json.changedVersion());
+    }
+
+    private static byte[] write(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new CepheidException(ErrorCode.INTERNAL_ERROR, "could not write catalog JSON: " + e, e);
+        }
+    }
+
+    private static <T> T read(byte[] bytes, Class<T> type, String name) {
+        try {
+            return JSON.readValue(bytes, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CepheidException(ErrorCode.DATA_CORRUPTED, "catalog file " + name + " is corrupt: " + e, e);
+        }
+    }
+
+    private static void checkFormat(int format, String name) {
+        if (format != FORMAT) {
+            throw new CepheidException(ErrorCode.DATA_CORRUPTED,
+                    "catalog file " + name + " has format " + format + "; this build reads format " + FORMAT);
+        }
+    }
+}

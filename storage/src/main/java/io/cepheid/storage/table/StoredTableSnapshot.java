@@ -1,0 +1,68 @@
+package io.cepheid.storage.table;
+
+import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.DistStyle;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.file.FileStore;
+import io.cepheid.storage.type.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link TableSnapshot} read from a manifest: one table as of one catalog version. */
+public final class StoredTableSnapshot implements TableSnapshot {
+    private final TableDefinition definition;
+    private final TableManifest manifest;
+    private final List<List<RowGroup>> slices;
+
+    /** {@code pinnedOwner} (the catalog snapshot) stays reachable while this table or its row groups are. */
+    public StoredTableSnapshot(TableDefinition definition, TableManifest manifest, FileStore store, Object pinnedOwner) {
+        this.definition = definition;
+        this.manifest = manifest;
+        List<SqlType> types = definition.columns().stream().map(ColumnDefinition::type).toList();
+        List<List<RowGroup>> built = new ArrayList<>(manifest.sliceCount());
+        for (List<RowGroupRef> slice : manifest.slices()) {
+            List<RowGroup> rowGroups = new ArrayList<>(slice.size());
+            for (RowGroupRef ref : slice) {
+                rowGroups.add(new StoredRowGroup(store, ref, types, pinnedOwner));
+            }
+            built.add(List.copyOf(rowGroups));
+        }
+        this.slices = List.copyOf(built);
+    }
+
+    @Override
+    public TableDefinition definition() {
+        return definition;
+    }
+
+    public TableManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public int sliceCount() {
+        return slices.size();
+    }
+
+    /** For a replicated table, slice 0 holds the whole table and the other slices are empty. */
+    @Override
+    public List<RowGroup> rowGroups(int slice) {
+        return slices.get(slice);
+    }
+
+    @Override
+    public long rowCount() {
+        return manifest.rowCount();
+    }
+
+    @Override
+    public boolean replicated() {
+        return manifest.replicated();
+    }
+
+    @Override
+    public DistStyle storedDistStyle() {
+        return manifest.layout();
+    }
+}

@@ -1,0 +1,68 @@
+package io.cepheid.storage.table;
+
+import io.cepheid.storage.catalog.DistStyle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which row-group files make up one version of a table, slice by slice. {@code layout} is how the rows
+ * were actually distributed: EVEN, KEY or ALL, never AUTO (an AUTO table is stored as one of the others).
+ * A replicated (ALL) table keeps its single copy in slice 0 and no row groups in the other slices.
+ */
+public record TableManifest(DistStyle layout, List<List<RowGroupRef>> slices) {
+    public TableManifest {
+        if (layout == DistStyle.AUTO) {
+            throw new IllegalArgumentException("a stored layout is EVEN, KEY or ALL, not AUTO");
+        }
+        slices = slices.stream().<List<RowGroupRef>>map(List::copyOf).toList();
+    }
+
+    public static TableManifest empty(DistStyle layout, int sliceCount) {
+        List<List<RowGroupRef>> slices = new ArrayList<>(sliceCount);
+        for (int i = 0; i < sliceCount; i++) {
+            slices.add(List.of());
+        }
+        return new TableManifest(layout, slices);
+    }
+
+    public boolean replicated() {
+        return layout == DistStyle.ALL;
+    }
+
+    public int sliceCount() {
+        return slices.size();
+    }
+
+    public long rowCount() {
+        long rows = 0;
+        for (List<RowGroupRef> slice : slices) {
+            for (RowGroupRef rowGroup : slice) {
+                rows += rowGroup.rowCount();
+            }
+        }
+        return rows;
+    }
+
+    /** Every row-group file this version references. */
+    public List<String> files() {
+        List<String> files = new ArrayList<>();
+        for (List<RowGroupRef> slice : slices) {
+            for (RowGroupRef rowGroup : slice) {
+                files.add(rowGroup.file());
+            }
+        }
+        return files;
+    }
+
+    /** This manifest plus new row groups per slice ({@code added.get(slice)}). */
+    public TableManifest plus(List<List<RowGroupRef>> added) {
+        List<List<RowGroupRef>> merged = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            List<RowGroupRef> slice = new ArrayList<>(slices.get(i));
+            slice.addAll(added.get(i));
+            merged.add(slice);
+        }
+        return new TableManifest(layout, merged);
+    }
+}
