@@ -7,6 +7,9 @@ import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.planner.PlannedQuery;
 import io.cepheid.planner.QueryPlanner;
 import io.cepheid.storage.catalog.CatalogSnapshot;
+import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.catalog.Transaction;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
@@ -39,7 +42,7 @@ final class LeaderSession implements Session {
         this.engine = engine;
         this.id = id;
         this.settings = new SessionSettings(engine.config().queryMemoryLimit());
-        this.ddl = new DdlExecutor(engine, settings);
+        this.ddl = new DdlExecutor(engine, settings, this);
     }
 
     @Override
@@ -139,6 +142,47 @@ final class LeaderSession implements Session {
             }
         }
         return rows;
+    }
+
+    /**
+     * Values for the columns a COPY leaves out: each column's DEFAULT evaluated once (it is a constant
+     * expression), else null. Listed columns get null placeholders.
+     */
+    List<Object> defaultValues(TableDefinition table, List<Integer> listedColumns) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            ColumnDefinition column = table.columns().get(i);
+            if (listedColumns.contains(i) || column.defaultSql() == null) {
+                values.add(null);
+                continue;
+            }
+            String sql = "SELECT CAST((" + column.defaultSql() + ") AS " + castTypeName(column.type()) + ")";
+            try (StatementResult result = query(StatementParser.parse(sql), List.of())) {
+                ResultCursor cursor = ((StatementResult.Rows) result).cursor();
+                Batch batch = cursor.next();
+                try (batch) {
+                    values.add(batch.column(0).getObject(batch.row(0)));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A type name Calcite's CAST accepts for each column type. */
+    private static String castTypeName(SqlType type) {
+        return switch (type) {
+            case SqlType.SmallIntType t -> "SMALLINT";
+            case SqlType.IntegerType t -> "INTEGER";
+            case SqlType.BigIntType t -> "BIGINT";
+            case SqlType.DecimalType d -> "DECIMAL(" + d.precision() + "," + d.scale() + ")";
+            case SqlType.RealType t -> "REAL";
+            case SqlType.DoubleType t -> "DOUBLE";
+            case SqlType.BooleanType t -> "BOOLEAN";
+            case SqlType.CharType c -> "CHAR(" + c.length() + ")";
+            case SqlType.VarcharType v -> "VARCHAR(" + v.maxBytes() + ")";
+            case SqlType.DateType t -> "DATE";
+            case SqlType.TimestampType t -> "TIMESTAMP";
+        };
     }
 
     BufferAllocator newQueryAllocator() {

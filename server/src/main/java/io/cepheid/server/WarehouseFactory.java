@@ -1,5 +1,6 @@
 package io.cepheid.server;
 
+import io.cepheid.storage.catalog.LocalWarehouse;
 import io.cepheid.storage.catalog.Warehouse;
 
 import java.nio.file.Path;
@@ -10,10 +11,10 @@ final class WarehouseFactory {
     }
 
     static Warehouse open(Path directory, int slices) {
-        throw new IllegalStateException("engine not wired yet: " + directory);
+        return LocalWarehouse.open(directory, slices);
     }
 
     static Warehouse inMemory(int slices) {
-        throw new IllegalStateException("engine not wired yet: mem");
+        return LocalWarehouse.inMemory(slices);
     }
 }
