@@ -194,8 +194,64 @@ public final class Vectors {
         }
     }
 
-    /** The physical rows of the {@code n} selected rows, or null when the selection is the identity. */
-    public static int[] selectionOrNull(io.cepheid.storage.vector.Batch batch) {
-        return batch.selection();
+    /** Reads an integer-like vector at physical rows {@code rows[i]} (or i when rows is null), widened to long. */
+    public static void readLongs(ColumnVector vector, int[] rows, int n, long[] out) {
+        if (rows == null) {
+            readLongs(vector, n, out);
+            return;
+        }
+        MemorySegment values = vector.values();
+        switch (vector.physicalType()) {
+            case INT16 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = values.getAtIndex(SHORT, rows[i]);
+                }
+            }
+            case INT32 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = values.getAtIndex(INT, rows[i]);
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = values.getAtIndex(LONG, rows[i]);
+                }
+            }
+            case BOOLEAN -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = values.get(ValueLayout.JAVA_BYTE, rows[i]);
+                }
+            }
+            case FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
+        }
+    }
+
+    /** Reads a numeric vector at physical rows {@code rows[i]} (or i when rows is null) as doubles. */
+    public static void readDoubles(ColumnVector vector, int[] rows, int n, double[] out) {
+        if (rows == null) {
+            readDoubles(vector, n, out);
+            return;
+        }
+        MemorySegment values = vector.values();
+        switch (vector.physicalType()) {
+            case FLOAT32 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = values.getAtIndex(FLOAT, rows[i]);
+                }
+            }
+            case FLOAT64 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = values.getAtIndex(DOUBLE, rows[i]);
+                }
+            }
+            case INT16, INT32, INT64, BOOLEAN -> {
+                long[] longs = new long[n];
+                readLongs(vector, rows, n, longs);
+                for (int i = 0; i < n; i++) {
+                    out[i] = longs[i];
+                }
+            }
+            case VARIABLE -> throw new IllegalStateException(vector.type() + " is not numeric");
+        }
     }
 }
