@@ -46,7 +46,8 @@ final class ValuesOperator implements Operator {
         return batch;
     }
 
-    private static void set(ColumnVector vector, SqlType type, int row, Object value) {
+    /** Writes one literal (ExprSpec.Literal representation) into a vector. */
+    static void set(ColumnVector vector, SqlType type, int row, Object value) {
         if (value == null) {
             vector.setNull(row);
             return;
