@@ -1,0 +1,213 @@
+package io.cepheid.executor.expression;
+
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.SqlType;
+import io.cepheid.storage.vector.Batch;
+import io.cepheid.storage.vector.ColumnVector;
+
+/**
+ * ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD, NEGATE and ABS over one numeric family. Integers (and DATE/TIMESTAMP
+ * offsets) are exact longs with overflow as 22003; DECIMAL operands keep their own scales and the result is
+ * rescaled to the result type's scale; REAL and DOUBLE are computed in double.
+ */
+final class ArithmeticEvaluator implements Evaluator {
+    private final Function function;
+    private final Evaluator left;
+    private final Evaluator right;
+    private final SqlType type;
+    private final BufferAllocator allocator;
+    private final boolean floating;
+    private final int leftScale;
+    private final int rightScale;
+    private final int resultScale;
+    private long[] a = new long[0];
+    private long[] b = new long[0];
+    private double[] x = new double[0];
+    private double[] y = new double[0];
+
+    ArithmeticEvaluator(Function function, Evaluator left, Evaluator right, SqlType type, BufferAllocator allocator) {
+        this.function = function;
+        this.left = left;
+        this.right = right;
+        this.type = type;
+        this.allocator = allocator;
+        this.floating = type instanceof SqlType.RealType || type instanceof SqlType.DoubleType;
+        this.leftScale = scale(left.type());
+        this.rightScale = right == null ? 0 : scale(right.type());
+        this.resultScale = scale(type);
+    }
+
+    static int scale(SqlType type) {
+        return type instanceof SqlType.DecimalType decimal ? decimal.scale() : 0;
+    }
+
+    @Override
+    public SqlType type() {
+        return type;
+    }
+
+    @Override
+    public ColumnVector evaluate(Batch input) {
+        int n = input.size();
+        ColumnVector l = left.evaluate(input);
+        ColumnVector r = null;
+        ColumnVector out = null;
+        try {
+            r = right == null ? null : right.evaluate(input);
+            out = ColumnVector.allocate(allocator, type, n);
+            if (r == null) {
+                Vectors.intersectValidity(out, n, l);
+            } else {
+                Vectors.intersectValidity(out, n, l, r);
+            }
+            if (floating) {
+                computeDoubles(l, r, out, n);
+            } else {
+                computeLongs(l, r, out, n);
+            }
+            ColumnVector result = out;
+            out = null;
+            return result;
+        } finally {
+            l.close();
+            if (r != null) {
+                r.close();
+            }
+            if (out != null) {
+                out.close();
+            }
+        }
+    }
+
+    private void computeDoubles(ColumnVector l, ColumnVector r, ColumnVector out, int n) {
+        if (x.length < n) {
+            x = new double[n];
+            y = new double[n];
+        }
+        Vectors.readDoubles(l, n, x);
+        if (r != null) {
+            Vectors.readDoubles(r, n, y);
+        }
+        var validity = out.validityOrNull();
+        switch (function) {
+            case ADD -> { for (int i = 0; i < n; i++) x[i] += y[i]; }
+            case SUBTRACT -> { for (int i = 0; i < n; i++) x[i] -= y[i]; }
+            case MULTIPLY -> { for (int i = 0; i < n; i++) x[i] *= y[i]; }
+            case DIVIDE, MOD -> {
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0 && Vectors.isValid(validity, i)) {
+                        throw new CepheidException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
+                    }
+                    x[i] = function == Function.DIVIDE ? x[i] / y[i] : x[i] % y[i];
+                }
+            }
+            case NEGATE -> { for (int i = 0; i < n; i++) x[i] = -x[i]; }
+            case ABS -> { for (int i = 0; i < n; i++) x[i] = Math.abs(x[i]); }
+            default -> throw new IllegalStateException(function + " is not arithmetic");
+        }
+        if (type instanceof SqlType.RealType) {
+            for (int i = 0; i < n; i++) {
+                if (Float.isInfinite((float) x[i]) && !Double.isInfinite(x[i]) && Vectors.isValid(validity, i)) {
+                    throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+                }
+            }
+        }
+        Vectors.writeDoubles(out, n, x);
+    }
+
+    private void computeLongs(ColumnVector l, ColumnVector r, ColumnVector out, int n) {
+        if (a.length < n) {
+            a = new long[n];
+            b = new long[n];
+        }
+        Vectors.readLongs(l, n, a);
+        if (r != null) {
+            Vectors.readLongs(r, n, b);
+        }
+        var validity = out.validityOrNull();
+        boolean decimal = type instanceof SqlType.DecimalType;
+        for (int i = 0; i < n; i++) {
+            if (validity != null && !Vectors.isValid(validity, i)) {
+                a[i] = 0;
+                continue;
+            }
+            a[i] = decimal ? decimal(a[i], b[i]) : integer(a[i], b[i]);
+        }
+        checkRange(out, n, validity);
+        Vectors.writeLongs(out, n, a);
+    }
+
+    private long integer(long p, long q) {
+        try {
+            return switch (function) {
+                case ADD -> Math.addExact(p, q);
+                case SUBTRACT -> Math.subtractExact(p, q);
+                case MULTIPLY -> Math.multiplyExact(p, q);
+                case DIVIDE -> {
+                    if (q == 0) {
+                        throw new CepheidException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
+                    }
+                    yield Math.divideExact(p, q);
+                }
+                case MOD -> {
+                    if (q == 0) {
+                        throw new CepheidException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
+                    }
+                    yield q == -1 ? 0 : p % q;
+                }
+                case NEGATE -> Math.negateExact(p);
+                case ABS -> Math.absExact(p);
+                default -> throw new IllegalStateException(function + " is not arithmetic");
+            };
+        } catch (ArithmeticException e) {
+            throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, type.displayName() + " out of range");
+        }
+    }
+
+    private long decimal(long p, long q) {
+        return switch (function) {
+            case ADD -> DecimalMath.addExact(DecimalMath.rescale(p, leftScale, resultScale),
+                    DecimalMath.rescale(q, rightScale, resultScale));
+            case SUBTRACT -> DecimalMath.subtractExact(DecimalMath.rescale(p, leftScale, resultScale),
+                    DecimalMath.rescale(q, rightScale, resultScale));
+            case MULTIPLY -> DecimalMath.multiply(p, leftScale, q, rightScale, resultScale);
+            case DIVIDE -> DecimalMath.divide(p, leftScale, q, rightScale, resultScale);
+            case MOD -> {
+                int common = Math.max(leftScale, rightScale);
+                long pp = DecimalMath.rescale(p, leftScale, common);
+                long qq = DecimalMath.rescale(q, rightScale, common);
+                if (qq == 0) {
+                    throw new CepheidException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
+                }
+                yield DecimalMath.rescale(pp % qq, common, resultScale);
+            }
+            case NEGATE -> DecimalMath.rescale(DecimalMath.subtractExact(0, p), leftScale, resultScale);
+            case ABS -> DecimalMath.rescale(p < 0 ? DecimalMath.subtractExact(0, p) : p, leftScale, resultScale);
+            default -> throw new IllegalStateException(function + " is not arithmetic");
+        };
+    }
+
+    private void checkRange(ColumnVector out, int n, java.lang.foreign.MemorySegment validity) {
+        long min;
+        long max;
+        switch (out.physicalType()) {
+            case INT16 -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
+            case INT32 -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
+            default -> {
+                if (type instanceof SqlType.DecimalType d && d.precision() < 18) {
+                    for (int i = 0; i < n; i++) {
+                        DecimalMath.checkPrecision(a[i], d.precision(), d.scale());
+                    }
+                }
+                return;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (a[i] < min || a[i] > max) {
+                throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, type.displayName() + " out of range");
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.cepheid.executor.expression;
+
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.memory.BufferAllocator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an {@link ExprSpec} tree into a tree of vectorized {@link Evaluator}s, once per operator. */
+public final class ExpressionCompiler {
+    private ExpressionCompiler() {
+    }
+
+    /** Compiles {@code spec}; every vector the evaluators produce is allocated from {@code allocator}. */
+    public static Evaluator compile(ExprSpec spec, BufferAllocator allocator) {
+        return switch (spec) {
+            case ExprSpec.InputRef ref -> new InputRefEvaluator(ref.index(), ref.type(), allocator);
+            case ExprSpec.Literal literal -> new LiteralEvaluator(literal.value(), literal.type(), allocator);
+            case ExprSpec.Call call -> compileCall(call, allocator);
+        };
+    }
+
+    private static Evaluator compileCall(ExprSpec.Call call, BufferAllocator allocator) {
+        List<Evaluator> args = new ArrayList<>(call.arguments().size());
+        for (ExprSpec argument : call.arguments()) {
+            args.add(compile(argument, allocator));
+        }
+        Function function = call.function();
+        return switch (function) {
+            case ADD, SUBTRACT, MULTIPLY, DIVIDE, MOD -> {
+                expectArguments(call, 2, 2);
+                yield new ArithmeticEvaluator(function, args.get(0), args.get(1), call.type(), allocator);
+            }
+            case NEGATE, ABS -> {
+                expectArguments(call, 1, 1);
+                yield new ArithmeticEvaluator(function, args.get(0), null, call.type(), allocator);
+            }
+            case EQ, NE, LT, LE, GT, GE, IS_NOT_DISTINCT_FROM -> {
+                expectArguments(call, 2, 2);
+                yield new ComparisonEvaluator(function, args.get(0), args.get(1), allocator);
+            }
+            case AND, OR -> {
+                expectArguments(call, 1, Integer.MAX_VALUE);
+                yield new LogicEvaluator(function, args, allocator);
+            }
+            case NOT, IS_NULL, IS_NOT_NULL, IS_TRUE, IS_FALSE, IS_NOT_TRUE, IS_NOT_FALSE -> {
+                expectArguments(call, 1, 1);
+                yield new LogicEvaluator(function, args, allocator);
+            }
+            case LIKE, ILIKE -> {
+                expectArguments(call, 2, 3);
+                yield new LikeEvaluator(args.get(0), args.get(1), args.size() > 2 ? args.get(2) : null,
+                        function == Function.ILIKE, allocator);
+            }
+            case CASE -> {
+                if (args.size() % 2 == 0) {
+                    throw new IllegalArgumentException("CASE needs when/then pairs and an else: " + call);
+                }
+                yield new ConditionalEvaluator(function, args, call.type(), allocator);
+            }
+            case COALESCE -> {
+                expectArguments(call, 1, Integer.MAX_VALUE);
+                yield new ConditionalEvaluator(function, args, call.type(), allocator);
+            }
+            case CAST -> {
+                expectArguments(call, 1, 1);
+                yield new CastEvaluator(args.get(0), call.type(), allocator);
+            }
+            case CONCAT, UPPER, LOWER, SUBSTRING, CHAR_LENGTH, TRIM, LTRIM, RTRIM -> {
+                expectArguments(call, 1, function == Function.SUBSTRING ? 3 : function == Function.CONCAT ? Integer.MAX_VALUE : 2);
+                yield new StringFunctionEvaluator(function, args, call.type(), allocator);
+            }
+            case EXTRACT -> {
+                expectArguments(call, 2, 2);
+                if (!(call.arguments().get(0) instanceof ExprSpec.Literal unit) || unit.value() == null) {
+                    throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXTRACT needs a literal unit");
+                }
+                yield new ExtractEvaluator(unit.value().toString(), args.get(1), call.type(), allocator);
+            }
+        };
+    }
+
+    private static void expectArguments(ExprSpec.Call call, int min, int max) {
+        int count = call.arguments().size();
+        if (count < min || count > max) {
+            throw new IllegalArgumentException(call.function() + " takes " + min + ".." + max + " arguments, got " + count);
+        }
+    }
+}

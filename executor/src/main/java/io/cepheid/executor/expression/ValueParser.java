@@ -1,0 +1,148 @@
+package io.cepheid.executor.expression;
+
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.type.SqlType;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Parses text into a type's physical value, as a string-to-type CAST does; bad text is 22P02. */
+public final class ValueParser {
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private ValueParser() {
+    }
+
+    /** Parses integer-like types (SMALLINT, INTEGER, BIGINT, DECIMAL, DATE, TIMESTAMP, BOOLEAN) to a long. */
+    public static long parseLong(String text, SqlType type) {
+        String trimmed = text.strip();
+        return switch (type) {
+            case SqlType.SmallIntType s -> checkRange(parseInteger(trimmed, text, type), Short.MIN_VALUE, Short.MAX_VALUE, text, type);
+            case SqlType.IntegerType s -> checkRange(parseInteger(trimmed, text, type), Integer.MIN_VALUE, Integer.MAX_VALUE, text, type);
+            case SqlType.BigIntType s -> parseInteger(trimmed, text, type);
+            case SqlType.DecimalType d -> parseDecimal(trimmed, text, d);
+            case SqlType.DateType d -> parseDate(trimmed, text);
+            case SqlType.TimestampType t -> parseTimestamp(trimmed, text);
+            case SqlType.BooleanType b -> parseBoolean(trimmed, text) ? 1 : 0;
+            case SqlType.RealType r -> throw new IllegalArgumentException("not integer-like: " + type);
+            case SqlType.DoubleType r -> throw new IllegalArgumentException("not integer-like: " + type);
+            case SqlType.CharType r -> throw new IllegalArgumentException("not integer-like: " + type);
+            case SqlType.VarcharType r -> throw new IllegalArgumentException("not integer-like: " + type);
+        };
+    }
+
+    public static double parseDouble(String text, SqlType type) {
+        String trimmed = text.strip().toLowerCase(Locale.ROOT);
+        double value = switch (trimmed) {
+            case "nan" -> Double.NaN;
+            case "inf", "infinity", "+inf", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                if (trimmed.isEmpty() || !Character.isDigit(trimmed.charAt(trimmed.length() - 1)) && trimmed.charAt(trimmed.length() - 1) != '.') {
+                    throw invalid(text, type);
+                }
+                try {
+                    yield Double.parseDouble(trimmed);
+                } catch (NumberFormatException e) {
+                    throw invalid(text, type);
+                }
+            }
+        };
+        if (Double.isInfinite(value) && !trimmed.contains("inf")
+                || type instanceof SqlType.RealType && Float.isInfinite((float) value) && !Double.isInfinite(value)) {
+            throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "\"" + text + "\" is out of range for type " + typeName(type));
+        }
+        return value;
+    }
+
+    public static boolean parseBoolean(String trimmed, String text) {
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "t", "true", "y", "yes", "on", "1" -> true;
+            case "f", "false", "n", "no", "off", "0" -> false;
+            default -> throw invalid(text, SqlType.BOOLEAN);
+        };
+    }
+
+    private static long parseInteger(String trimmed, String text, SqlType type) {
+        try {
+            return Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
+        } catch (NumberFormatException e) {
+            if (trimmed.matches("[+-]?[0-9]+")) {
+                throw outOfRange(text, type);
+            }
+            throw invalid(text, type);
+        }
+    }
+
+    private static long checkRange(long value, long min, long max, String text, SqlType type) {
+        if (value < min || value > max) {
+            throw outOfRange(text, type);
+        }
+        return value;
+    }
+
+    private static long parseDecimal(String trimmed, String text, SqlType.DecimalType type) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(trimmed);
+        } catch (NumberFormatException e) {
+            throw invalid(text, type);
+        }
+        long unscaled = DecimalMath.toLong(value.setScale(type.scale(), RoundingMode.HALF_UP));
+        return DecimalMath.checkPrecision(unscaled, type.precision(), type.scale());
+    }
+
+    private static long parseDate(String trimmed, String text) {
+        int space = indexOfTimeSeparator(trimmed);
+        try {
+            return LocalDate.parse(space < 0 ? trimmed : trimmed.substring(0, space)).toEpochDay();
+        } catch (DateTimeParseException e) {
+            throw invalid(text, SqlType.DATE);
+        }
+    }
+
+    private static long parseTimestamp(String trimmed, String text) {
+        int separator = indexOfTimeSeparator(trimmed);
+        try {
+            long days = LocalDate.parse(separator < 0 ? trimmed : trimmed.substring(0, separator)).toEpochDay();
+            long micros = 0;
+            if (separator >= 0) {
+                micros = LocalTime.parse(trimmed.substring(separator + 1).strip()).toNanoOfDay() / 1000;
+            }
+            return Math.addExact(Math.multiplyExact(days, MICROS_PER_DAY), micros);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            throw invalid(text, SqlType.TIMESTAMP);
+        }
+    }
+
+    private static int indexOfTimeSeparator(String text) {
+        int space = text.indexOf(' ');
+        return space >= 0 ? space : text.indexOf('T');
+    }
+
+    static String typeName(SqlType type) {
+        return switch (type) {
+            case SqlType.DecimalType d -> "numeric";
+            case SqlType.CharType c -> "character";
+            case SqlType.VarcharType v -> "character varying";
+            default -> type.displayName();
+        };
+    }
+
+    static CepheidException invalid(String text, SqlType type) {
+        return new CepheidException(ErrorCode.INVALID_TEXT_REPRESENTATION,
+                "invalid input syntax for type " + typeName(type) + ": \"" + text + "\"");
+    }
+
+    static CepheidException outOfRange(String text, SqlType type) {
+        return new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                "value \"" + text + "\" is out of range for type " + typeName(type));
+    }
+}

@@ -1,0 +1,5 @@
+package io.cepheid.executor.operator;
+
+/** What a scan did: row groups decoded and skipped by zone maps, rows decoded and rows passed on. */
+public record ScanMetrics(long rowGroupsRead, long rowGroupsSkipped, long rowsRead, long rowsReturned) {
+}

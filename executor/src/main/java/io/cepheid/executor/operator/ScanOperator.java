@@ -1,0 +1,105 @@
+package io.cepheid.executor.operator;
+
+import io.cepheid.executor.expression.FilterPredicate;
+import io.cepheid.executor.fragment.ScanSpec;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.table.RowGroup;
+import io.cepheid.storage.table.TableSnapshot;
+import io.cepheid.storage.type.SqlType;
+import io.cepheid.storage.vector.Batch;
+import io.cepheid.storage.vector.ColumnVector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a table's row groups (of the context's slice, or of all slices), one batch per row group: skips row
+ * groups whose zone maps rule the pushed filter out, decodes only the requested columns and applies the
+ * filter as a selection.
+ */
+public final class ScanOperator implements Operator {
+    private final ScanSpec spec;
+    private final ExecutionContext context;
+    private final List<RowGroup> rowGroups = new ArrayList<>();
+    private final ZoneMapPruner pruner;
+    private final FilterPredicate predicate;
+    private int nextRowGroup;
+    private long rowGroupsRead;
+    private long rowGroupsSkipped;
+    private long rowsRead;
+    private long rowsReturned;
+
+    ScanOperator(ScanSpec spec, ExecutionContext context) {
+        this.spec = spec;
+        this.context = context;
+        TableSnapshot table = context.catalog().table(spec.schema(), spec.table()).orElseThrow(() -> new CepheidException(
+                ErrorCode.UNDEFINED_TABLE, "relation \"" + spec.schema() + "." + spec.table() + "\" does not exist"));
+        if (context.slice() == ExecutionContext.ALL_SLICES) {
+            for (int slice = 0; slice < table.sliceCount(); slice++) {
+                rowGroups.addAll(table.rowGroups(slice));
+            }
+        } else if (context.slice() < table.sliceCount()) {
+            rowGroups.addAll(table.rowGroups(context.slice()));
+        }
+        this.pruner = ZoneMapPruner.of(spec.filter(), spec.columns());
+        this.predicate = spec.filter() == null ? null : FilterPredicate.compile(spec.filter(), context.allocator());
+    }
+
+    @Override
+    public Batch next() {
+        while (nextRowGroup < rowGroups.size()) {
+            RowGroup rowGroup = rowGroups.get(nextRowGroup++);
+            if (rowGroup.rowCount() == 0 || pruner.canSkip(rowGroup)) {
+                rowGroupsSkipped++;
+                continue;
+            }
+            rowGroupsRead++;
+            Batch batch = decode(rowGroup);
+            try {
+                if (predicate != null) {
+                    predicate.apply(batch);
+                }
+            } catch (RuntimeException e) {
+                batch.close();
+                throw e;
+            }
+            if (batch.size() == 0) {
+                batch.close();
+                continue;
+            }
+            rowsReturned += batch.size();
+            return batch;
+        }
+        return null;
+    }
+
+    private Batch decode(RowGroup rowGroup) {
+        int rows = rowGroup.rowCount();
+        List<Integer> columns = spec.columns();
+        List<SqlType> types = spec.outputTypes();
+        ColumnVector[] vectors = new ColumnVector[columns.size()];
+        Batch batch = new Batch(vectors, rows);
+        try {
+            for (int c = 0; c < vectors.length; c++) {
+                vectors[c] = ColumnVector.allocate(context.allocator(), types.get(c), rows);
+                rowGroup.decode(columns.get(c), vectors[c]);
+            }
+        } catch (RuntimeException e) {
+            batch.close();
+            throw e;
+        }
+        rowsRead += rows;
+        return batch;
+    }
+
+    /** Counters for EXPLAIN ANALYZE. */
+    public ScanMetrics metrics() {
+        return new ScanMetrics(rowGroupsRead, rowGroupsSkipped, rowsRead, rowsReturned);
+    }
+
+    @Override
+    public void close() {
+        nextRowGroup = rowGroups.size();
+    }
+}

@@ -1,0 +1,199 @@
+package io.cepheid.executor.operator;
+
+import io.cepheid.executor.fragment.SortSpec;
+import io.cepheid.storage.type.SqlType;
+import io.cepheid.storage.vector.Batch;
+import io.cepheid.storage.vector.ColumnVector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ORDER BY: buffers the input and sorts row references. With a limit (top-N) it keeps only the best
+ * {@code offset + limit} rows in a bounded max-heap and compacts the rows it still references, so memory
+ * stays proportional to N rather than to the input.
+ */
+final class SortOperator implements Operator {
+    /** Above this many rows top-N is no cheaper than sorting everything. */
+    private static final long MAX_HEAP_ROWS = 1 << 16;
+
+    private final SortSpec spec;
+    private final ExecutionContext context;
+    private final Operator input;
+    private final List<SqlType> types;
+    private final RowComparator comparator;
+    private List<Batch> batches = new ArrayList<>();
+    private long[] refs = new long[0];
+    private int refCount;
+    private int nextRef;
+    private int endRef;
+    private boolean sorted;
+    private boolean closed;
+
+    SortOperator(SortSpec spec, ExecutionContext context) {
+        this.spec = spec;
+        this.context = context;
+        this.types = spec.outputTypes();
+        this.comparator = new RowComparator(spec.keys(), types);
+        this.input = Operators.create(spec.input(), context);
+    }
+
+    @Override
+    public Batch next() {
+        if (!sorted) {
+            sorted = true;
+            long wanted = spec.limit() < 0 ? -1 : Math.max(0, spec.offset()) + spec.limit();
+            if (wanted >= 0 && wanted <= MAX_HEAP_ROWS) {
+                consumeTopN((int) wanted);
+            } else {
+                consumeAll();
+            }
+            comparator.sort(refs, refCount);
+            nextRef = (int) Math.min(refCount, Math.max(0, spec.offset()));
+            endRef = spec.limit() < 0 ? refCount : (int) Math.min(refCount, nextRef + spec.limit());
+        }
+        if (nextRef >= endRef) {
+            return null;
+        }
+        int count = Math.min(Batch.DEFAULT_CAPACITY, endRef - nextRef);
+        Batch out = gather(refs, nextRef, count);
+        nextRef += count;
+        return out;
+    }
+
+    private void consumeAll() {
+        comparator.setBatches(batches);
+        for (Batch batch = input.next(); batch != null; batch = input.next()) {
+            int n = batch.size();
+            if (n == 0) {
+                batch.close();
+                continue;
+            }
+            batches.add(batch);
+            int index = batches.size() - 1;
+            ensureRefs(refCount + n);
+            for (int i = 0; i < n; i++) {
+                refs[refCount++] = RowComparator.reference(index, batch.row(i));
+            }
+        }
+    }
+
+    private void ensureRefs(int needed) {
+        if (refs.length < needed) {
+            refs = Arrays.copyOf(refs, Math.max(needed, refs.length * 2));
+        }
+    }
+
+    private void consumeTopN(int wanted) {
+        comparator.setBatches(batches);
+        refs = new long[Math.max(wanted, 1)];
+        long retainedRows = 0;
+        for (Batch batch = input.next(); batch != null; batch = input.next()) {
+            int n = batch.size();
+            if (n == 0 || wanted == 0) {
+                batch.close();
+                continue;
+            }
+            batches.add(batch);
+            retainedRows += batch.rowCount();
+            int index = batches.size() - 1;
+            for (int i = 0; i < n; i++) {
+                long ref = RowComparator.reference(index, batch.row(i));
+                if (refCount < wanted) {
+                    refs[refCount++] = ref;
+                    siftUp(refCount - 1);
+                } else if (comparator.compare(ref, refs[0]) < 0) {
+                    refs[0] = ref;
+                    siftDown();
+                }
+            }
+            if (retainedRows > 2L * wanted + Batch.DEFAULT_CAPACITY) {
+                compact();
+                retainedRows = refCount;
+            }
+        }
+    }
+
+    /** Max-heap on the comparator: the root is the worst row kept. */
+    private void siftUp(int index) {
+        long value = refs[index];
+        while (index > 0) {
+            int parent = (index - 1) >>> 1;
+            if (comparator.compare(refs[parent], value) >= 0) {
+                break;
+            }
+            refs[index] = refs[parent];
+            index = parent;
+        }
+        refs[index] = value;
+    }
+
+    private void siftDown() {
+        long value = refs[0];
+        int index = 0;
+        while (true) {
+            int child = 2 * index + 1;
+            if (child >= refCount) {
+                break;
+            }
+            if (child + 1 < refCount && comparator.compare(refs[child + 1], refs[child]) > 0) {
+                child++;
+            }
+            if (comparator.compare(refs[child], value) <= 0) {
+                break;
+            }
+            refs[index] = refs[child];
+            index = child;
+        }
+        refs[index] = value;
+    }
+
+    /** Copies the rows the heap references into one batch and frees the rest; heap order is kept. */
+    private void compact() {
+        Batch compacted = gather(refs, 0, refCount);
+        for (Batch batch : batches) {
+            batch.close();
+        }
+        batches = new ArrayList<>();
+        batches.add(compacted);
+        comparator.setBatches(batches);
+        for (int i = 0; i < refCount; i++) {
+            refs[i] = RowComparator.reference(0, i);
+        }
+    }
+
+    private Batch gather(long[] references, int from, int count) {
+        ColumnVector[] columns = new ColumnVector[types.size()];
+        Batch out = new Batch(columns, count);
+        try {
+            for (int c = 0; c < columns.length; c++) {
+                ColumnVector vector = ColumnVector.allocate(context.allocator(), types.get(c), count);
+                columns[c] = vector;
+                for (int j = 0; j < count; j++) {
+                    long ref = references[from + j];
+                    vector.copyRow(batches.get((int) (ref >>> 32)).column(c), (int) ref, j);
+                }
+            }
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = new RuntimeException("closing sort");
+        Operators.closeQuietly(failure, batches.toArray(new AutoCloseable[0]));
+        batches.clear();
+        Operators.closeQuietly(failure, input);
+        if (failure.getSuppressed().length > 0) {
+            throw failure.getSuppressed()[0] instanceof RuntimeException first ? first : failure;
+        }
+    }
+}
