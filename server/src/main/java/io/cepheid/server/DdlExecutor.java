@@ -11,7 +11,7 @@ final class DdlExecutor {
     private final Engine engine;
     private final SessionSettings settings;
 
-    DdlExecutor(Engine engine, SessionSettings settings) {
+    DdlExecutor(Engine engine, SessionSettings settings, LeaderSession session) {
         this.engine = engine;
         this.settings = settings;
     }

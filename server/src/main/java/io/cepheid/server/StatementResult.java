@@ -7,6 +7,10 @@ public sealed interface StatementResult extends AutoCloseable {
     /** PostgreSQL's command tag: "SELECT 3", "INSERT 0 5", "CREATE TABLE", "COPY 100", ... */
     String commandTag();
 
+    /** Releases what the result holds (for rows: stops the query). */
+    @Override
+    void close();
+
     /** A query's rows. */
     record Rows(List<ResultColumn> columns, ResultCursor cursor, String commandTag) implements StatementResult {
         @Override

@@ -17,6 +17,8 @@ final class ProjectOperator implements Operator {
     private final Operator input;
     private final List<ExprSpec> expressions;
     private final Evaluator[] evaluators;
+    /** movable[i]: expression i is a bare column that no other expression reads, so its vector can move. */
+    private final boolean[] movable;
     private boolean closed;
 
     ProjectOperator(ProjectSpec spec, ExecutionContext context) {
@@ -30,6 +32,28 @@ final class ProjectOperator implements Operator {
         } catch (RuntimeException e) {
             Operators.closeQuietly(e, input);
             throw e;
+        }
+        this.movable = movableColumns(expressions);
+    }
+
+    private static boolean[] movableColumns(List<ExprSpec> expressions) {
+        java.util.Map<Integer, Integer> reads = new java.util.HashMap<>();
+        for (ExprSpec expression : expressions) {
+            countReads(expression, reads);
+        }
+        boolean[] movable = new boolean[expressions.size()];
+        for (int i = 0; i < movable.length; i++) {
+            movable[i] = expressions.get(i) instanceof ExprSpec.InputRef ref && reads.get(ref.index()) == 1;
+        }
+        return movable;
+    }
+
+    private static void countReads(ExprSpec expression, java.util.Map<Integer, Integer> reads) {
+        switch (expression) {
+            case ExprSpec.InputRef ref -> reads.merge(ref.index(), 1, Integer::sum);
+            case ExprSpec.Literal literal -> {
+            }
+            case ExprSpec.Call call -> call.arguments().forEach(argument -> countReads(argument, reads));
         }
     }
 
@@ -51,8 +75,7 @@ final class ProjectOperator implements Operator {
             Batch out = new Batch(columns, n);
             try {
                 for (int i = 0; i < evaluators.length; i++) {
-                    if (in.selection() == null && expressions.get(i) instanceof ExprSpec.InputRef ref
-                            && in.column(ref.index()) != null) {
+                    if (in.selection() == null && movable[i] && expressions.get(i) instanceof ExprSpec.InputRef ref) {
                         // Moving the vector: the input batch no longer owns (or closes) it.
                         columns[i] = in.column(ref.index());
                         in.columns()[ref.index()] = null;
