@@ -165,4 +165,51 @@ class WarehouseConcurrencyTest {
             assertArrayEquals(range(0, total), sortedIds(warehouse.snapshot().table("public", "t").orElseThrow()));
         }
     }
+
+    @Test
+    void threadsCommittingConcurrentlyLoseNoCommittedRows() throws Exception {
+        int threads = 4;
+        int commitsPerThread = 8;
+        try (Warehouse warehouse = warehouseWithTables("shared", "own0", "own1", "own2", "own3");
+             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    int sharedCommits = 0;
+                    for (int c = 0; c < commitsPerThread; c++) {
+                        long first = (thread * commitsPerThread + c) * 10L;
+                        try (Transaction transaction = warehouse.begin()) {
+                            append(transaction, simple("public", "own" + thread), rows(first, first + 10));
+                            transaction.commit();
+                        }
+                        // The shared table sees conflicts: retry until this commit gets in.
+                        while (true) {
+                            try (Transaction transaction = warehouse.begin()) {
+                                append(transaction, simple("public", "shared"), rows(first, first + 10));
+                                transaction.commit();
+                                sharedCommits++;
+                                break;
+                            } catch (io.cepheid.storage.error.CepheidException e) {
+                                assertEquals(ErrorCode.SERIALIZATION_FAILURE, e.code());
+                            }
+                        }
+                    }
+                    return sharedCommits;
+                }));
+            }
+            for (Future<Integer> future : futures) {
+                assertEquals(commitsPerThread, future.get());
+            }
+            CatalogSnapshot latest = warehouse.snapshot();
+            assertEquals(1 + 2L * threads * commitsPerThread, latest.version());
+            assertArrayEquals(range(0, threads * commitsPerThread * 10L),
+                    sortedIds(latest.table("public", "shared").orElseThrow()));
+            for (int t = 0; t < threads; t++) {
+                long first = (long) t * commitsPerThread * 10;
+                assertArrayEquals(range(first, first + commitsPerThread * 10L),
+                        sortedIds(latest.table("public", "own" + t).orElseThrow()));
+            }
+        }
+    }
 }
