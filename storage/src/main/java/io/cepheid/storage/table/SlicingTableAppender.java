@@ -87,20 +87,30 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
             rows[i] = batch.row(i);
         }
         List<FullBuffer> full = new ArrayList<>();
-        synchronized (this) {
-            checkOpen();
-            if (outgrowsReplication(count)) {
-                // Waiting lets other appends in, so check again once every stored row group is known.
-                awaitWrites();
+        try {
+            synchronized (this) {
                 checkOpen();
-                if (outgrowsReplication(count)) {
-                    redistribute(full);
+                try {
+                    if (outgrowsReplication(count)) {
+                        // Waiting lets other appends in, so check again once every stored row group is known.
+                        awaitWrites();
+                        checkOpen();
+                        if (outgrowsReplication(count)) {
+                            redistribute(full);
+                        }
+                    }
+                    route(batch.columns(), rows, count, full);
+                } catch (RuntimeException e) {
+                    // Part of the batch may be routed already: this appender can no longer commit.
+                    writeFailure = writeFailure == null ? e : writeFailure;
+                    throw e;
+                } finally {
+                    writesInFlight += full.size();
                 }
             }
-            route(batch.columns(), rows, count, full);
-            writesInFlight += full.size();
+        } finally {
+            writeOutsideLock(full);
         }
-        writeOutsideLock(full);
     }
 
     /** Writes every buffered row and returns the table's manifest with this appender's rows added. */
