@@ -32,6 +32,7 @@ final class SplitLoader implements AutoCloseable {
     private final int[] targetColumns;
     private final FieldConverter[] converters;
     private final String[] columnNames;
+    private final String[] columnTypes;
     private final Batch batch;
     private int row;
 
@@ -43,10 +44,12 @@ final class SplitLoader implements AutoCloseable {
         ConversionOptions conversion = options.conversion();
         this.converters = new FieldConverter[targetColumns.length];
         this.columnNames = new String[targetColumns.length];
+        this.columnTypes = new String[targetColumns.length];
         for (int i = 0; i < targetColumns.length; i++) {
             ColumnDefinition column = table.columns().get(targetColumns[i]);
             converters[i] = new FieldConverter(column.type(), column.nullable(), conversion);
             columnNames[i] = column.name();
+            columnTypes[i] = column.type().displayName();
         }
         this.batch = allocateBatch(table.columns());
     }
@@ -99,14 +102,14 @@ final class SplitLoader implements AutoCloseable {
             return null; // an empty line
         }
         if (reader.recordProblem() != null) {
-            return new LoadError(split.file().toString(), 0, null, 0, reader.rawRecord(), null, reader.recordProblem());
+            return new LoadError(split.file().toString(), 0, null, null, 0, reader.rawRecord(), null, reader.recordProblem());
         }
         int present = found;
         if (found == expected + 1 && reader.fieldEnd(expected) == reader.fieldStart(expected) && !reader.isQuoted(expected)) {
             // dbgen ends every line with the delimiter ("1|abc|"): accept one empty trailing field.
             present = expected;
         } else if (found > expected || (found < expected && !options.fillRecord())) {
-            return new LoadError(split.file().toString(), 0, null, 0, reader.rawRecord(), null,
+            return new LoadError(split.file().toString(), 0, null, null, 0, reader.rawRecord(), null,
                     "expected " + expected + " fields, found " + found + " (delimiter '" + options.delimiter() + "')");
         }
         int field = 0;
@@ -120,7 +123,7 @@ final class SplitLoader implements AutoCloseable {
         } catch (FieldParseException e) {
             String raw = field < present ? new String(reader.bytes(), reader.fieldStart(field),
                     reader.fieldEnd(field) - reader.fieldStart(field), StandardCharsets.UTF_8) : null;
-            return new LoadError(split.file().toString(), 0, columnNames[field], field + 1, reader.rawRecord(), raw,
+            return new LoadError(split.file().toString(), 0, columnNames[field], columnTypes[field], field + 1, reader.rawRecord(), raw,
                     e.getMessage());
         }
         if (++row == Batch.DEFAULT_CAPACITY) {
@@ -130,7 +133,7 @@ final class SplitLoader implements AutoCloseable {
     }
 
     private static LoadError withLine(LoadError error, long line) {
-        return new LoadError(error.file(), line, error.columnName(), error.fieldPosition(), error.rawLine(),
+        return new LoadError(error.file(), line, error.columnName(), error.columnType(), error.fieldPosition(), error.rawLine(),
                 error.rawFieldValue(), error.reason());
     }
 

@@ -44,7 +44,7 @@ class CopyErrorsTest {
         assertEquals(List.of(row(1L, "a"), row(3L, "c"), row(5L, "e")), fixture.appender.rows());
         List<LoadError> rejected = result.rejectedRows().stream().sorted(Comparator.comparingLong(LoadError::line)).toList();
         assertEquals(2, rejected.size());
-        assertEquals(new LoadError(file.toString(), 2, "id", 1, "x|b", "x", "invalid digit in \"x\" for type integer"),
+        assertEquals(new LoadError(file.toString(), 2, "id", "integer", 1, "x|b", "x", "invalid digit in \"x\" for type integer"),
                 rejected.get(0));
         LoadError wrongCount = rejected.get(1);
         assertEquals(4, wrongCount.line());
@@ -71,6 +71,70 @@ class CopyErrorsTest {
         assertEquals(3, result.rowsLoaded());
         assertEquals(List.of(row("first", 1L), row("", null), row("last", 4L)), fixture.appender.rows());
         fixture.assertNoLeak();
+    }
+
+    @Test
+    void theFirstErrorStopsTheOtherWorkers() throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            content.append(i).append("|row ").append(i).append('\n');
+        }
+        fixture.write("stop/a-bad", "oops|x\n");
+        for (int file = 0; file < 6; file++) {
+            fixture.write("stop/b-good" + file, content.toString());
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            CepheidException error = assertThrows(CepheidException.class, () -> LocalFileCopy.run(fixture.request(
+                    directory.resolve("stop/").toString(), PAIR, CopyOptions.defaults(), executor, 2)));
+            assertTrue(error.getMessage().contains("a-bad line 1, column id (field 1)"), error.getMessage());
+            // The other worker saw the failure long before it could load all 600,000 good rows.
+            assertTrue(fixture.appender.rows().size() < 300_000, "rows appended after the failure: " + fixture.appender.rows().size());
+            fixture.assertNoLeak();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheLoad() throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            content.append(i).append("|x\n");
+        }
+        for (int file = 0; file < 4; file++) {
+            fixture.write("slow/part" + file, content.toString());
+        }
+        java.util.concurrent.CountDownLatch appending = new java.util.concurrent.CountDownLatch(1);
+        io.cepheid.storage.table.TableAppender slow = batch -> {
+            appending.countDown();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                LocalFileCopy.run(CopyRequest.allColumns(directory.resolve("slow/").toString(), PAIR, CopyOptions.defaults(),
+                        slow, fixture.allocator, executor, 2));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        try {
+            caller.start();
+            appending.await();
+            caller.interrupt();
+            caller.join(10_000);
+            assertTrue(thrown.get() instanceof CepheidException, String.valueOf(thrown.get()));
+            assertEquals(ErrorCode.QUERY_CANCELED, ((CepheidException) thrown.get()).code());
+            fixture.assertNoLeak();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
