@@ -8,6 +8,7 @@ import io.cepheid.loader.format.RecordReader;
 import io.cepheid.loader.format.TextRecordReader;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
@@ -95,7 +96,7 @@ final class SplitLoader implements AutoCloseable {
     }
 
     /** Loads the current record into the batch, or returns why it cannot be loaded (line number still 0). */
-    private LoadError loadRecord(RecordReader reader, InputSplit split) throws IOException {
+    private LoadError loadRecord(RecordReader reader, InputSplit split) {
         int found = reader.fieldCount();
         int expected = targetColumns.length;
         if (found == 1 && expected > 1 && reader.fieldEnd(0) == reader.fieldStart(0) && !reader.isQuoted(0)) {
@@ -121,6 +122,7 @@ final class SplitLoader implements AutoCloseable {
                 converters[field].convertMissing(batch.column(targetColumns[field]), row);
             }
         } catch (FieldParseException e) {
+            discardRow();
             String raw = field < present ? new String(reader.bytes(), reader.fieldStart(field),
                     reader.fieldEnd(field) - reader.fieldStart(field), StandardCharsets.UTF_8) : null;
             return new LoadError(split.file().toString(), 0, columnNames[field], columnTypes[field], field + 1, reader.rawRecord(), raw,
@@ -130,6 +132,19 @@ final class SplitLoader implements AutoCloseable {
             flush();
         }
         return null;
+    }
+
+    /**
+     * Forgets the string bytes a rejected row already wrote, so that every string vector's data ends with
+     * the last loaded row; the fixed-width slots are simply overwritten by the next row.
+     */
+    private void discardRow() {
+        for (int column : targetColumns) {
+            ColumnVector vector = batch.column(column);
+            if (vector.physicalType() == PhysicalType.VARIABLE) {
+                vector.setBytesEnd(row, 0);
+            }
+        }
     }
 
     private static LoadError withLine(LoadError error, long line) {

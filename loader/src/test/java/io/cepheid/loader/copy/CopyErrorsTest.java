@@ -71,6 +71,15 @@ class CopyErrorsTest {
         assertEquals(3, result.rowsLoaded());
         assertEquals(List.of(row("first", 1L), row("", null), row("last", 4L)), fixture.appender.rows());
         fixture.assertNoLeak();
+
+        // When the rejected row is the last one, the batch's string data must end with the last loaded row.
+        long[] dataSizes = new long[1];
+        io.cepheid.storage.table.TableAppender checking = batch -> dataSizes[0] = batch.column(0).dataSize();
+        Path tail = fixture.write("tail.txt", "ab|1\ncdefgh|x\n");
+        LocalFileCopy.run(CopyRequest.allColumns(tail.toString(), table, CopyOptions.builder().maxError(1).build(), checking,
+                fixture.allocator, null, 1));
+        assertEquals(2, dataSizes[0]);
+        fixture.assertNoLeak();
     }
 
     @Test
