@@ -15,6 +15,7 @@ import io.cepheid.storage.vector.ColumnVector;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -81,6 +82,9 @@ final class SplitLoader implements AutoCloseable {
                 if (context.cancelled()) {
                     return;
                 }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw context.canceled();
+                }
                 LoadError error = loadRecord(reader, split);
                 if (error == null) {
                     continue;
@@ -91,6 +95,9 @@ final class SplitLoader implements AutoCloseable {
                 reject(withLine(error, lineBase + reader.recordLine()));
             }
         } catch (IOException e) {
+            if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                throw context.canceled();
+            }
             throw context.loadError("cannot read " + split.file() + ": " + e.getMessage(), e);
         }
     }

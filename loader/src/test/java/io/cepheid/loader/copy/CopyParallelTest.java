@@ -159,6 +159,38 @@ class CopyParallelTest {
     }
 
     @Test
+    void aBusyExecutorDoesNotBlockTheLoad() throws Exception {
+        TableDefinition table = table("t", column("id", SqlType.BIGINT));
+        for (int file = 0; file < 3; file++) {
+            fixture.write("busy/part" + file, file + "\n");
+        }
+        ExecutorService busy = Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            busy.execute(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            // Every pool thread is taken: the caller's own worker loads all three files.
+            CopyResult result = LocalFileCopy.run(fixture.request(directory.resolve("busy/").toString(), table,
+                    CopyOptions.defaults(), busy, 3));
+            assertEquals(3, result.rowsLoaded());
+            assertEquals(List.of(row(0L), row(1L), row(2L)), sorted(fixture.appender.rows()));
+            fixture.assertNoLeak();
+        } finally {
+            release.countDown();
+            busy.shutdown();
+            assertTrue(busy.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        // The workers queued behind the busy thread ran after the COPY returned and allocated nothing.
+        fixture.assertNoLeak();
+        assertEquals(3, fixture.appender.rows().size());
+    }
+
+    @Test
     void manyFilesInParallelWithToleratedErrors() throws Exception {
         TableDefinition table = table("t", column("id", SqlType.BIGINT), column("v", SqlType.VARCHAR));
         for (int file = 0; file < 12; file++) {
