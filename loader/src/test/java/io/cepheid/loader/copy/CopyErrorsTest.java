@@ -94,11 +94,21 @@ class CopyErrorsTest {
         }
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            CepheidException error = assertThrows(CepheidException.class, () -> LocalFileCopy.run(fixture.request(
-                    directory.resolve("stop/").toString(), PAIR, CopyOptions.defaults(), executor, 2)));
+            // A slow appender (20 ms a batch) makes loading all good rows take at least 3 seconds.
+            java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+            io.cepheid.storage.table.TableAppender slow = batch -> {
+                appended.addAndGet(batch.size());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            CepheidException error = assertThrows(CepheidException.class, () -> LocalFileCopy.run(CopyRequest.allColumns(
+                    directory.resolve("stop/").toString(), PAIR, CopyOptions.defaults(), slow, fixture.allocator, executor, 2)));
             assertTrue(error.getMessage().contains("a-bad line 1, column id (field 1)"), error.getMessage());
             // The other worker saw the failure long before it could load all 600,000 good rows.
-            assertTrue(fixture.appender.rows().size() < 300_000, "rows appended after the failure: " + fixture.appender.rows().size());
+            assertTrue(appended.get() < 300_000, "rows appended after the failure: " + appended.get());
             fixture.assertNoLeak();
         } finally {
             executor.shutdownNow();
