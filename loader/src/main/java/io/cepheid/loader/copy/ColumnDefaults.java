@@ -62,26 +62,46 @@ final class ColumnDefaults {
         return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : value;
     }
 
-    /** Writes the defaults into rows [0, rowCount) of every unlisted column. */
+    /** Writes the defaults into rows [0, rowCount) of every unlisted column; the type test is made once per column. */
     void fill(Batch batch, int rowCount) {
         for (int i = 0; i < columns.length; i++) {
             ColumnVector vector = batch.column(columns[i]);
-            Object value = values[i];
-            for (int row = 0; row < rowCount; row++) {
-                switch (value) {
-                    case null -> vector.setNull(row);
-                    case Long number -> vector.setLongValue(row, number);
-                    case Double number -> {
-                        if (vector.physicalType() == PhysicalType.FLOAT32) {
-                            vector.setFloat(row, number.floatValue());
-                        } else {
-                            vector.setDouble(row, number);
-                        }
+            switch (values[i]) {
+                case null -> {
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setNull(row);
                     }
-                    case Boolean flag -> vector.setBoolean(row, flag);
-                    case byte[] bytes -> vector.setBytes(row, bytes);
-                    default -> throw new IllegalStateException("unexpected default " + value);
                 }
+                case Long number -> {
+                    long value = number;
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setLongValue(row, value);
+                    }
+                }
+                case Double number when vector.physicalType() == PhysicalType.FLOAT32 -> {
+                    float value = number.floatValue();
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setFloat(row, value);
+                    }
+                }
+                case Double number -> {
+                    double value = number;
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setDouble(row, value);
+                    }
+                }
+                case Boolean flag -> {
+                    boolean value = flag;
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setBoolean(row, value);
+                    }
+                }
+                case byte[] bytes -> {
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setBytes(row, bytes);
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected default " + values[i]);
             }
         }
     }

@@ -189,6 +189,67 @@ public record CopyOptions(
             return this;
         }
 
+        /**
+         * Applies one option as the COPY statement spells it ({@code "DELIMITER", "|"}, {@code "GZIP", null}),
+         * keyword in any case; the argument is the option's value without quotes, or null for a flag. For
+         * the SQL layer, so that the keyword list lives in one place.
+         */
+        public Builder option(String keyword, String argument) {
+            switch (keyword.toUpperCase(java.util.Locale.ROOT)) {
+                case "CSV" -> {
+                    format = CopyFormat.CSV;
+                    if (argument != null) {
+                        quote = singleCharacter(keyword, argument);
+                    }
+                }
+                case "QUOTE" -> quote = singleCharacter(keyword, argument);
+                case "DELIMITER" -> delimiter = singleCharacter(keyword, argument);
+                case "IGNOREHEADER" -> ignoreHeader = integer(keyword, argument);
+                case "NULL" -> nullAs = required(keyword, argument);
+                case "GZIP" -> gzip = true;
+                case "DATEFORMAT" -> dateFormat = required(keyword, argument);
+                case "TIMEFORMAT" -> timeFormat = required(keyword, argument);
+                case "MAXERROR" -> maxError = integer(keyword, argument);
+                case "EMPTYASNULL" -> emptyAsNull = true;
+                case "BLANKSASNULL" -> blanksAsNull = true;
+                case "TRIMBLANKS" -> trimBlanks = true;
+                case "TRUNCATECOLUMNS" -> truncateColumns = true;
+                case "REMOVEQUOTES" -> removeQuotes = true;
+                case "ESCAPE" -> escape = true;
+                case "FILLRECORD" -> fillRecord = true;
+                case "ACCEPTINVCHARS" -> acceptInvChars = argument == null ? '?' : singleCharacter(keyword, argument);
+                // Blank lines are always skipped; compression analysis and statistics belong to the caller.
+                case "IGNOREBLANKLINES", "COMPUPDATE", "STATUPDATE" -> { }
+                default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "COPY option " + keyword + " is not supported for local files");
+            }
+            return this;
+        }
+
+        private static String required(String keyword, String argument) {
+            if (argument == null) {
+                throw invalid("COPY option " + keyword + " needs a value");
+            }
+            return argument;
+        }
+
+        private static char singleCharacter(String keyword, String argument) {
+            String value = required(keyword, argument);
+            String unescaped = value.equals("\\t") ? "\t" : value;
+            if (unescaped.length() != 1) {
+                throw invalid("COPY option " + keyword + " must be a single character: '" + value + "'");
+            }
+            return unescaped.charAt(0);
+        }
+
+        private static int integer(String keyword, String argument) {
+            try {
+                return Integer.parseInt(required(keyword, argument).trim());
+            } catch (NumberFormatException e) {
+                throw invalid("COPY option " + keyword + " must be a whole number: '" + argument + "'");
+            }
+        }
+
         public CopyOptions build() {
             char effectiveDelimiter = delimiter != null ? delimiter : format == CopyFormat.CSV ? ',' : '|';
             return new CopyOptions(format, effectiveDelimiter, quote, ignoreHeader, nullAs, gzip, dateFormat,

@@ -18,8 +18,9 @@ import java.util.concurrent.ExecutorService;
  * @param defaultValues   one entry per table column: the value loaded into columns missing from
  *                        {@code targetColumns}, in the physical representation of ExprSpec literals
  *                        (Long, Double, Boolean, String or null); entries of listed columns are ignored
- * @param executor        runs the parallel workers; null loads on the calling thread
- * @param parallelism     the most workers to use at once (1 loads on the calling thread)
+ * @param executor        runs the extra workers; null loads on the calling thread only
+ * @param parallelism     the most workers at once, counting the calling thread, which always runs one
+ *                        (1 loads on the calling thread only)
  */
 public record CopyRequest(
         String source,

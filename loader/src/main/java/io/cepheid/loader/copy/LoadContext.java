@@ -104,6 +104,10 @@ final class LoadContext {
         return "Load into table '" + request.table().name() + "' failed: ";
     }
 
+    CepheidException canceled() {
+        return new CepheidException(ErrorCode.QUERY_CANCELED, failurePrefix() + "canceled");
+    }
+
     CepheidException loadError(String message, Throwable cause) {
         return new CepheidException(ErrorCode.LOAD_ERROR, failurePrefix() + message, cause);
     }

@@ -2,13 +2,14 @@ package io.cepheid.loader.copy;
 
 /**
  * One rejected input row, as stl_load_errors shows it: the file, the line where the record starts,
- * the column and its 1-based field position (null and 0 when the whole record is wrong), the raw record,
- * the raw field value and the reason.
+ * the column, its type and its 1-based field position (null, null and 0 when the whole record is wrong),
+ * the raw record, the raw field value (null when the record is wrong) and the reason.
  */
 public record LoadError(
         String file,
         long line,
         String columnName,
+        String columnType,
         int fieldPosition,
         String rawLine,
         String rawFieldValue,

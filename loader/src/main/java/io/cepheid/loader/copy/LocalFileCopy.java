@@ -4,12 +4,9 @@ import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Runs COPY from local files inside an open transaction: resolves the source prefix, cuts the files into
@@ -67,34 +64,36 @@ public final class LocalFileCopy {
     }
 
     /**
-     * Starts the workers and waits for all of them, even after the first failure: a worker still running
-     * holds a batch, and the caller must get control back only when every buffer is freed.
+     * Runs one worker on the calling thread and {@code workers - 1} on the executor, all taking splits from
+     * one queue, then waits until every started worker has stopped and freed its batch. The caller's own
+     * worker means a COPY issued from a pool thread still finishes when the pool has no thread to spare.
      */
     private static void runInParallel(LoadContext context, Queue<InputSplit> pending, int workers) {
-        List<Future<?>> futures = new ArrayList<>();
+        WorkerGate gate = new WorkerGate();
         try {
-            for (int i = 0; i < workers; i++) {
-                futures.add(context.request().executor().submit(() -> runWorker(context, pending)));
+            for (int i = 1; i < workers; i++) {
+                context.request().executor().execute(() -> {
+                    if (!gate.enter()) {
+                        return;
+                    }
+                    try {
+                        runWorker(context, pending);
+                    } catch (RuntimeException | Error e) {
+                        // Already recorded by runWorker; the caller rethrows it.
+                    } finally {
+                        gate.exit();
+                    }
+                });
             }
         } catch (RuntimeException e) {
-            context.fail(e);
+            // A saturated or shut-down executor: the caller's worker loads every split alone.
         }
-        boolean interrupted = false;
-        for (Future<?> future : futures) {
-            while (true) {
-                try {
-                    future.get();
-                    break;
-                } catch (InterruptedException e) {
-                    // Stop the workers, but still wait for them: they must free their batches first.
-                    interrupted = true;
-                    context.cancel();
-                } catch (ExecutionException e) {
-                    context.fail(e.getCause());
-                    break;
-                }
-            }
+        try {
+            runWorker(context, pending);
+        } catch (RuntimeException | Error e) {
+            // Recorded in the context; thrown below once the other workers have stopped.
         }
+        boolean interrupted = gate.closeAndAwait(context);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -109,7 +108,7 @@ public final class LocalFileCopy {
             throw new CepheidException(ErrorCode.INTERNAL_ERROR, context.failurePrefix() + failure, failure);
         }
         if (interrupted) {
-            throw new CepheidException(ErrorCode.QUERY_CANCELED, context.failurePrefix() + "canceled");
+            throw context.canceled();
         }
     }
 }

@@ -8,12 +8,14 @@ import io.cepheid.loader.format.RecordReader;
 import io.cepheid.loader.format.TextRecordReader;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -32,6 +34,7 @@ final class SplitLoader implements AutoCloseable {
     private final int[] targetColumns;
     private final FieldConverter[] converters;
     private final String[] columnNames;
+    private final String[] columnTypes;
     private final Batch batch;
     private int row;
 
@@ -43,10 +46,12 @@ final class SplitLoader implements AutoCloseable {
         ConversionOptions conversion = options.conversion();
         this.converters = new FieldConverter[targetColumns.length];
         this.columnNames = new String[targetColumns.length];
+        this.columnTypes = new String[targetColumns.length];
         for (int i = 0; i < targetColumns.length; i++) {
             ColumnDefinition column = table.columns().get(targetColumns[i]);
             converters[i] = new FieldConverter(column.type(), column.nullable(), conversion);
             columnNames[i] = column.name();
+            columnTypes[i] = column.type().displayName();
         }
         this.batch = allocateBatch(table.columns());
     }
@@ -77,6 +82,9 @@ final class SplitLoader implements AutoCloseable {
                 if (context.cancelled()) {
                     return;
                 }
+                if (Thread.currentThread().isInterrupted()) {
+                    throw context.canceled();
+                }
                 LoadError error = loadRecord(reader, split);
                 if (error == null) {
                     continue;
@@ -87,26 +95,29 @@ final class SplitLoader implements AutoCloseable {
                 reject(withLine(error, lineBase + reader.recordLine()));
             }
         } catch (IOException e) {
+            if (e instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                throw context.canceled();
+            }
             throw context.loadError("cannot read " + split.file() + ": " + e.getMessage(), e);
         }
     }
 
     /** Loads the current record into the batch, or returns why it cannot be loaded (line number still 0). */
-    private LoadError loadRecord(RecordReader reader, InputSplit split) throws IOException {
+    private LoadError loadRecord(RecordReader reader, InputSplit split) {
         int found = reader.fieldCount();
         int expected = targetColumns.length;
         if (found == 1 && expected > 1 && reader.fieldEnd(0) == reader.fieldStart(0) && !reader.isQuoted(0)) {
             return null; // an empty line
         }
         if (reader.recordProblem() != null) {
-            return new LoadError(split.file().toString(), 0, null, 0, reader.rawRecord(), null, reader.recordProblem());
+            return new LoadError(split.file().toString(), 0, null, null, 0, reader.rawRecord(), null, reader.recordProblem());
         }
         int present = found;
         if (found == expected + 1 && reader.fieldEnd(expected) == reader.fieldStart(expected) && !reader.isQuoted(expected)) {
             // dbgen ends every line with the delimiter ("1|abc|"): accept one empty trailing field.
             present = expected;
         } else if (found > expected || (found < expected && !options.fillRecord())) {
-            return new LoadError(split.file().toString(), 0, null, 0, reader.rawRecord(), null,
+            return new LoadError(split.file().toString(), 0, null, null, 0, reader.rawRecord(), null,
                     "expected " + expected + " fields, found " + found + " (delimiter '" + options.delimiter() + "')");
         }
         int field = 0;
@@ -118,9 +129,10 @@ final class SplitLoader implements AutoCloseable {
                 converters[field].convertMissing(batch.column(targetColumns[field]), row);
             }
         } catch (FieldParseException e) {
+            discardRow();
             String raw = field < present ? new String(reader.bytes(), reader.fieldStart(field),
                     reader.fieldEnd(field) - reader.fieldStart(field), StandardCharsets.UTF_8) : null;
-            return new LoadError(split.file().toString(), 0, columnNames[field], field + 1, reader.rawRecord(), raw,
+            return new LoadError(split.file().toString(), 0, columnNames[field], columnTypes[field], field + 1, reader.rawRecord(), raw,
                     e.getMessage());
         }
         if (++row == Batch.DEFAULT_CAPACITY) {
@@ -129,8 +141,21 @@ final class SplitLoader implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Forgets the string bytes a rejected row already wrote, so that every string vector's data ends with
+     * the last loaded row; the fixed-width slots are simply overwritten by the next row.
+     */
+    private void discardRow() {
+        for (int column : targetColumns) {
+            ColumnVector vector = batch.column(column);
+            if (vector.physicalType() == PhysicalType.VARIABLE) {
+                vector.setBytesEnd(row, 0);
+            }
+        }
+    }
+
     private static LoadError withLine(LoadError error, long line) {
-        return new LoadError(error.file(), line, error.columnName(), error.fieldPosition(), error.rawLine(),
+        return new LoadError(error.file(), line, error.columnName(), error.columnType(), error.fieldPosition(), error.rawLine(),
                 error.rawFieldValue(), error.reason());
     }
 

@@ -114,36 +114,29 @@ public final class DateTimeFormat {
 
     /** Parses a timestamp into microseconds since 1970-01-01 00:00:00. */
     public long parseTimestamp(byte[] bytes, int start, int end, SqlType type) throws FieldParseException {
-        switch (mode) {
-            case EPOCH_SECONDS -> {
-                long seconds = NumberParser.parseLong(bytes, start, end, Long.MIN_VALUE / 1_000_000,
-                        Long.MAX_VALUE / 1_000_000, type);
-                return seconds * 1_000_000;
-            }
-            case EPOCH_MILLISECONDS -> {
-                long millis = NumberParser.parseLong(bytes, start, end, Long.MIN_VALUE / 1_000,
-                        Long.MAX_VALUE / 1_000, type);
-                return millis * 1_000;
-            }
+        return switch (mode) {
+            case EPOCH_SECONDS -> NumberParser.parseLong(bytes, start, end, Long.MIN_VALUE / 1_000_000,
+                    Long.MAX_VALUE / 1_000_000, type) * 1_000_000;
+            case EPOCH_MILLISECONDS -> NumberParser.parseLong(bytes, start, end, Long.MIN_VALUE / 1_000,
+                    Long.MAX_VALUE / 1_000, type) * 1_000;
             case PATTERNS -> {
-                if (matchAny(timePatterns, bytes, start, end) || matchAny(datePatterns, bytes, start, end)) {
-                    long days = validatedDays(bytes, start, end, type);
-                    int hourOfDay = hour;
-                    if (twelveHour) {
-                        if (hourOfDay < 1 || hourOfDay > 12) {
-                            throw NumberParser.invalid("hour out of range", bytes, start, end, type);
-                        }
-                        hourOfDay = hourOfDay % 12 + (pm ? 12 : 0);
-                    }
-                    if (hourOfDay > 23 || minute > 59 || second > 59) {
-                        throw NumberParser.invalid("time out of range", bytes, start, end, type);
-                    }
-                    return days * MICROS_PER_DAY + ((hourOfDay * 60L + minute) * 60L + second) * 1_000_000L + micros;
+                if (!matchAny(timePatterns, bytes, start, end) && !matchAny(datePatterns, bytes, start, end)) {
+                    throw NumberParser.invalid("invalid timestamp format (TIMEFORMAT '" + spec + "')", bytes, start, end, type);
                 }
-                throw NumberParser.invalid("invalid timestamp format (TIMEFORMAT '" + spec + "')", bytes, start, end, type);
+                long days = validatedDays(bytes, start, end, type);
+                int hourOfDay = hour;
+                if (twelveHour) {
+                    if (hourOfDay < 1 || hourOfDay > 12) {
+                        throw NumberParser.invalid("hour out of range", bytes, start, end, type);
+                    }
+                    hourOfDay = hourOfDay % 12 + (pm ? 12 : 0);
+                }
+                if (hourOfDay > 23 || minute > 59 || second > 59) {
+                    throw NumberParser.invalid("time out of range", bytes, start, end, type);
+                }
+                yield days * MICROS_PER_DAY + ((hourOfDay * 60L + minute) * 60L + second) * 1_000_000L + micros;
             }
-        }
-        throw new IllegalStateException("unreachable");
+        };
     }
 
     private long validatedDays(byte[] bytes, int start, int end, SqlType type) throws FieldParseException {

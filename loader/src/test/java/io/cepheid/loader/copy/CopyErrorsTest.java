@@ -44,7 +44,7 @@ class CopyErrorsTest {
         assertEquals(List.of(row(1L, "a"), row(3L, "c"), row(5L, "e")), fixture.appender.rows());
         List<LoadError> rejected = result.rejectedRows().stream().sorted(Comparator.comparingLong(LoadError::line)).toList();
         assertEquals(2, rejected.size());
-        assertEquals(new LoadError(file.toString(), 2, "id", 1, "x|b", "x", "invalid digit in \"x\" for type integer"),
+        assertEquals(new LoadError(file.toString(), 2, "id", "integer", 1, "x|b", "x", "invalid digit in \"x\" for type integer"),
                 rejected.get(0));
         LoadError wrongCount = rejected.get(1);
         assertEquals(4, wrongCount.line());
@@ -71,6 +71,89 @@ class CopyErrorsTest {
         assertEquals(3, result.rowsLoaded());
         assertEquals(List.of(row("first", 1L), row("", null), row("last", 4L)), fixture.appender.rows());
         fixture.assertNoLeak();
+
+        // When the rejected row is the last one, the batch's string data must end with the last loaded row.
+        long[] dataSizes = new long[1];
+        io.cepheid.storage.table.TableAppender checking = batch -> dataSizes[0] = batch.column(0).dataSize();
+        Path tail = fixture.write("tail.txt", "ab|1\ncdefgh|x\n");
+        LocalFileCopy.run(CopyRequest.allColumns(tail.toString(), table, CopyOptions.builder().maxError(1).build(), checking,
+                fixture.allocator, null, 1));
+        assertEquals(2, dataSizes[0]);
+        fixture.assertNoLeak();
+    }
+
+    @Test
+    void theFirstErrorStopsTheOtherWorkers() throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            content.append(i).append("|row ").append(i).append('\n');
+        }
+        fixture.write("stop/a-bad", "oops|x\n");
+        for (int file = 0; file < 6; file++) {
+            fixture.write("stop/b-good" + file, content.toString());
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            // A slow appender (20 ms a batch) makes loading all good rows take at least 3 seconds.
+            java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+            io.cepheid.storage.table.TableAppender slow = batch -> {
+                appended.addAndGet(batch.size());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            CepheidException error = assertThrows(CepheidException.class, () -> LocalFileCopy.run(CopyRequest.allColumns(
+                    directory.resolve("stop/").toString(), PAIR, CopyOptions.defaults(), slow, fixture.allocator, executor, 2)));
+            assertTrue(error.getMessage().contains("a-bad line 1, column id (field 1)"), error.getMessage());
+            // The other worker saw the failure long before it could load all 600,000 good rows.
+            assertTrue(appended.get() < 300_000, "rows appended after the failure: " + appended.get());
+            fixture.assertNoLeak();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void interruptingTheCallerCancelsTheLoad() throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 50_000; i++) {
+            content.append(i).append("|x\n");
+        }
+        for (int file = 0; file < 4; file++) {
+            fixture.write("slow/part" + file, content.toString());
+        }
+        java.util.concurrent.CountDownLatch appending = new java.util.concurrent.CountDownLatch(1);
+        io.cepheid.storage.table.TableAppender slow = batch -> {
+            appending.countDown();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                LocalFileCopy.run(CopyRequest.allColumns(directory.resolve("slow/").toString(), PAIR, CopyOptions.defaults(),
+                        slow, fixture.allocator, executor, 2));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        try {
+            caller.start();
+            appending.await();
+            caller.interrupt();
+            caller.join(10_000);
+            assertTrue(thrown.get() instanceof CepheidException, String.valueOf(thrown.get()));
+            assertEquals(ErrorCode.QUERY_CANCELED, ((CepheidException) thrown.get()).code());
+            fixture.assertNoLeak();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

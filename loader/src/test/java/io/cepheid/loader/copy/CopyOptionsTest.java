@@ -208,6 +208,28 @@ class CopyOptionsTest {
     }
 
     @Test
+    void optionsAsTheStatementSpellsThem() {
+        CopyOptions options = CopyOptions.builder().option("csv", null).option("QUOTE", "'").option("delimiter", "\\t")
+                .option("IgnoreHeader", "2").option("NULL", "NA").option("GZIP", null).option("DATEFORMAT", "auto")
+                .option("TIMEFORMAT", "epochsecs").option("MAXERROR", "10").option("EMPTYASNULL", null)
+                .option("BLANKSASNULL", null).option("TRIMBLANKS", null).option("TRUNCATECOLUMNS", null)
+                .option("FILLRECORD", null).option("ACCEPTINVCHARS", null).option("COMPUPDATE", "OFF").build();
+        assertEquals(new CopyOptions(CopyFormat.CSV, '\t', '\'', 2, "NA", true, "auto", "epochsecs", 10, true, true, true,
+                true, false, false, true, '?'), options);
+        assertEquals(',', CopyOptions.builder().option("CSV", null).build().delimiter());
+        CopyOptions text = CopyOptions.builder().option("ESCAPE", null).option("REMOVEQUOTES", null)
+                .option("ACCEPTINVCHARS", "^").build();
+        assertTrue(text.escape() && text.removeQuotes());
+        assertEquals('^', text.acceptInvChars());
+        assertEquals(ErrorCode.FEATURE_NOT_SUPPORTED,
+                assertThrows(CepheidException.class, () -> CopyOptions.builder().option("FIXEDWIDTH", "a:1")).code());
+        assertEquals(ErrorCode.INVALID_PARAMETER_VALUE,
+                assertThrows(CepheidException.class, () -> CopyOptions.builder().option("MAXERROR", "many")).code());
+        assertEquals(ErrorCode.INVALID_PARAMETER_VALUE,
+                assertThrows(CepheidException.class, () -> CopyOptions.builder().option("DELIMITER", "||")).code());
+    }
+
+    @Test
     void contradictoryOptionsAreRejected() {
         assertEquals(ErrorCode.INVALID_PARAMETER_VALUE,
                 assertThrows(CepheidException.class, () -> CopyOptions.builder().csv().escape().build()).code());

@@ -145,14 +145,16 @@ class CopyTypesTest {
     @Test
     void columnsMissingFromTheListGetTheirDefaults() throws Exception {
         TableDefinition table = table("defaults", column("id", SqlType.INTEGER), column("note", SqlType.VARCHAR),
-                column("score", SqlType.DOUBLE), column("flag", SqlType.BOOLEAN), column("gone", SqlType.DATE));
+                column("score", SqlType.DOUBLE), column("flag", SqlType.BOOLEAN), column("gone", SqlType.DATE),
+                column("ratio", SqlType.REAL), column("label", SqlType.VARCHAR), column("since", SqlType.DATE));
         java.nio.file.Path file = fixture.write("defaults.txt", "a|1\nb|2\n");
-        List<Object> defaults = new ArrayList<>(java.util.Arrays.asList(null, null, 0.5, true, null));
+        List<Object> defaults = new ArrayList<>(java.util.Arrays.asList(null, null, 0.5, true, null, 0.25, "n/a", 19000L));
         CopyRequest request = new CopyRequest(file.toString(), table, List.of(1, 0), defaults, CopyOptions.defaults(),
                 fixture.appender, fixture.allocator, null, 1);
         CopyResult result = LocalFileCopy.run(request);
         assertEquals(2, result.rowsLoaded());
-        assertEquals(List.of(row(1L, "a", 0.5, true, null), row(2L, "b", 0.5, true, null)), fixture.appender.rows());
+        assertEquals(List.of(row(1L, "a", 0.5, true, null, 0.25, "n/a", 19000L), row(2L, "b", 0.5, true, null, 0.25, "n/a", 19000L)),
+                fixture.appender.rows());
         fixture.assertNoLeak();
     }
 

@@ -11,12 +11,12 @@ import java.util.List;
  * (Redshift's default for ascending keys). Produces a permutation with a stable merge sort over a
  * primitive int array, so equal keys keep their load order and no row is boxed.
  */
-public final class RowGroupSorter {
+final class RowGroupSorter {
     private RowGroupSorter() {
     }
 
     /** Row indexes {@code [0, rowCount)} in sort order. */
-    public static int[] sortedOrder(ColumnVector[] columns, int rowCount, List<Integer> sortKey) {
+    static int[] sortedOrder(ColumnVector[] columns, int rowCount, List<Integer> sortKey) {
         ColumnVector[] keys = new ColumnVector[sortKey.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = columns[sortKey.get(i)];

@@ -23,7 +23,9 @@ import java.util.List;
  * {@link #AUTO_REPLICATED_MAX_ROWS}, every row stored so far is read back and routed again as KEY (when a
  * DISTKEY is declared) or EVEN, and the table stays distributed from then on.
  *
- * <p>Thread-safe: appends are serialized on this object (sorting and encoding a full row group included).
+ * <p>Thread-safe: routing rows into the slice buffers is serialized on this object, but a buffer that
+ * fills up is taken out and sorted, encoded and written by the appending thread after it lets go of the
+ * lock, so parallel loaders sharing one appender encode row groups in parallel.
  */
 public final class SlicingTableAppender implements TableAppender, AutoCloseable {
     /** Maximum rows per row group: a power of two, so a row group is 16 batches of 4,096 rows. */
@@ -42,7 +44,15 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
     private List<List<RowGroupRef>> written;
     private long nextEvenRow;
     private long rowCount;
+    /** Full buffers being written outside the lock; {@link #manifest()} and {@link #close()} wait for them. */
+    private int writesInFlight;
+    /** Set when a write outside the lock failed: its rows are lost, so this appender can never commit. */
+    private RuntimeException writeFailure;
     private boolean closed;
+
+    /** A full slice buffer taken out of the appender, to be written without holding the lock. */
+    private record FullBuffer(int slice, SliceBuffer buffer) {
+    }
 
     /** Appends to {@code base}, the table's manifest as the transaction sees it before this appender. */
     public SlicingTableAppender(TableDefinition definition, TableManifest base, RowGroupWriter writer, FileStore store) {
@@ -76,19 +86,41 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
         for (int i = 0; i < count; i++) {
             rows[i] = batch.row(i);
         }
-        synchronized (this) {
-            checkOpen();
-            if (definition.distStyle() == DistStyle.AUTO && base.layout() == DistStyle.ALL
-                    && rowCount + count >= AUTO_REPLICATED_MAX_ROWS) {
-                redistribute();
+        List<FullBuffer> full = new ArrayList<>();
+        try {
+            synchronized (this) {
+                checkOpen();
+                try {
+                    if (outgrowsReplication(count)) {
+                        // Waiting lets other appends in, so check again once every stored row group is known.
+                        awaitWrites();
+                        checkOpen();
+                        if (outgrowsReplication(count)) {
+                            redistribute(full);
+                        }
+                    }
+                    route(batch.columns(), rows, count, full);
+                } catch (RuntimeException e) {
+                    // Part of the batch may be routed already: this appender can no longer commit.
+                    writeFailure = writeFailure == null ? e : writeFailure;
+                    throw e;
+                } finally {
+                    writesInFlight += full.size();
+                }
             }
-            route(batch.columns(), rows, count);
+        } finally {
+            writeOutsideLock(full);
         }
     }
 
     /** Writes every buffered row and returns the table's manifest with this appender's rows added. */
     public synchronized TableManifest manifest() {
         checkOpen();
+        awaitWrites();
+        checkOpen();
+        if (writeFailure != null) {
+            throw writeFailure;
+        }
         for (int slice = 0; slice < buffers.length; slice++) {
             flush(slice);
         }
@@ -102,15 +134,16 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
             return;
         }
         closed = true;
+        awaitWrites();
         for (SliceBuffer buffer : buffers) {
             buffer.close();
         }
         allocator.close();
     }
 
-    private void route(ColumnVector[] columns, int[] rows, int count) {
+    private void route(ColumnVector[] columns, int[] rows, int count, List<FullBuffer> full) {
         if (base.layout() == DistStyle.ALL) {
-            appendToSlice(0, columns, rows, 0, count);
+            appendToSlice(0, columns, rows, 0, count, full);
             rowCount += count;
             return;
         }
@@ -138,20 +171,65 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
             grouped[next[sliceOfRow[i]]++] = rows[i];
         }
         for (int slice = 0; slice < sliceCount; slice++) {
-            appendToSlice(slice, columns, grouped, starts[slice], starts[slice + 1] - starts[slice]);
+            appendToSlice(slice, columns, grouped, starts[slice], starts[slice + 1] - starts[slice], full);
         }
         rowCount += count;
     }
 
-    private void appendToSlice(int slice, ColumnVector[] columns, int[] rows, int from, int count) {
-        SliceBuffer buffer = buffers[slice];
+    private void appendToSlice(int slice, ColumnVector[] columns, int[] rows, int from, int count,
+            List<FullBuffer> full) {
         while (count > 0) {
-            int accepted = buffer.append(columns, rows, from, count);
+            int accepted = buffers[slice].append(columns, rows, from, count);
             from += accepted;
             count -= accepted;
-            if (buffer.isFull()) {
-                flush(slice);
+            if (buffers[slice].isFull()) {
+                full.add(new FullBuffer(slice, buffers[slice]));
+                buffers[slice] = new SliceBuffer(allocator, types, ROW_GROUP_ROWS);
             }
+        }
+    }
+
+    /** Writes buffers taken out under the lock; runs in the appending thread without holding the lock. */
+    private void writeOutsideLock(List<FullBuffer> full) {
+        RuntimeException failure = null;
+        for (FullBuffer item : full) {
+            RowGroupRef ref = null;
+            try {
+                if (failure == null) {
+                    ref = writer.write(definition, item.buffer().columns(), item.buffer().rowCount(), allocator);
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                item.buffer().close();
+                synchronized (this) {
+                    if (ref != null) {
+                        written.get(item.slice()).add(ref);
+                    } else if (writeFailure == null) {
+                        writeFailure = failure;
+                    }
+                    writesInFlight--;
+                    notifyAll();
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Must hold the lock. */
+    private void awaitWrites() {
+        boolean interrupted = false;
+        while (writesInFlight > 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true; // the writes finish on their own; keep waiting, then restore the flag
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -163,8 +241,16 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
         }
     }
 
-    /** Turns a replicated AUTO table into a distributed one by routing every row stored so far again. */
-    private void redistribute() {
+    private boolean outgrowsReplication(int newRows) {
+        return definition.distStyle() == DistStyle.AUTO && base.layout() == DistStyle.ALL
+                && rowCount + newRows >= AUTO_REPLICATED_MAX_ROWS;
+    }
+
+    /**
+     * Turns a replicated AUTO table into a distributed one by routing every row stored so far again.
+     * Must hold the lock with no write in flight.
+     */
+    private void redistribute(List<FullBuffer> full) {
         DistStyle layout = definition.distKey() == TableDefinition.NO_DIST_KEY ? DistStyle.EVEN : DistStyle.KEY;
         List<RowGroupRef> stored = new ArrayList<>(base.slices().getFirst());
         stored.addAll(written.getFirst());
@@ -176,11 +262,11 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
         nextEvenRow = 0;
         try {
             for (RowGroupRef ref : stored) {
-                routeStoredRowGroup(new StoredRowGroup(store, ref, types, this));
+                routeStoredRowGroup(new StoredRowGroup(store, ref, types, this), full);
             }
             SliceBuffer pending = replicatedBuffers[0];
             if (pending.rowCount() > 0) {
-                route(pending.columns(), identity(pending.rowCount()), pending.rowCount());
+                route(pending.columns(), identity(pending.rowCount()), pending.rowCount(), full);
             }
         } finally {
             for (SliceBuffer buffer : replicatedBuffers) {
@@ -189,7 +275,7 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
         }
     }
 
-    private void routeStoredRowGroup(StoredRowGroup rowGroup) {
+    private void routeStoredRowGroup(StoredRowGroup rowGroup, List<FullBuffer> full) {
         int rows = rowGroup.rowCount();
         ColumnVector[] columns = new ColumnVector[types.size()];
         try {
@@ -197,7 +283,7 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
                 columns[c] = ColumnVector.allocate(allocator, types.get(c), rows);
                 rowGroup.decode(c, columns[c]);
             }
-            route(columns, identity(rows), rows);
+            route(columns, identity(rows), rows, full);
         } finally {
             for (ColumnVector column : columns) {
                 if (column != null) {

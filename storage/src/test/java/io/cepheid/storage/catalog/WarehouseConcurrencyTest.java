@@ -165,4 +165,120 @@ class WarehouseConcurrencyTest {
             assertArrayEquals(range(0, total), sortedIds(warehouse.snapshot().table("public", "t").orElseThrow()));
         }
     }
+
+    @Test
+    void threadsCommittingConcurrentlyLoseNoCommittedRows() throws Exception {
+        int threads = 4;
+        int commitsPerThread = 8;
+        try (Warehouse warehouse = warehouseWithTables("shared", "own0", "own1", "own2", "own3");
+             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    int sharedCommits = 0;
+                    for (int c = 0; c < commitsPerThread; c++) {
+                        long first = (thread * commitsPerThread + c) * 10L;
+                        try (Transaction transaction = warehouse.begin()) {
+                            append(transaction, simple("public", "own" + thread), rows(first, first + 10));
+                            transaction.commit();
+                        }
+                        // The shared table sees conflicts: retry until this commit gets in.
+                        while (true) {
+                            try (Transaction transaction = warehouse.begin()) {
+                                append(transaction, simple("public", "shared"), rows(first, first + 10));
+                                transaction.commit();
+                                sharedCommits++;
+                                break;
+                            } catch (io.cepheid.storage.error.CepheidException e) {
+                                assertEquals(ErrorCode.SERIALIZATION_FAILURE, e.code());
+                            }
+                        }
+                    }
+                    return sharedCommits;
+                }));
+            }
+            for (Future<Integer> future : futures) {
+                assertEquals(commitsPerThread, future.get());
+            }
+            CatalogSnapshot latest = warehouse.snapshot();
+            assertEquals(1 + 2L * threads * commitsPerThread, latest.version());
+            assertArrayEquals(range(0, threads * commitsPerThread * 10L),
+                    sortedIds(latest.table("public", "shared").orElseThrow()));
+            for (int t = 0; t < threads; t++) {
+                long first = (long) t * commitsPerThread * 10;
+                assertArrayEquals(range(first, first + commitsPerThread * 10L),
+                        sortedIds(latest.table("public", "own" + t).orElseThrow()));
+            }
+        }
+    }
+
+    @Test
+    void fullRowGroupsWrittenByParallelAppendersAllReachTheCommit() throws Exception {
+        TableDefinition ids = TestTables.table("public", "ids", DistStyle.EVEN, TableDefinition.NO_DIST_KEY,
+                List.of(0), TestTables.column("id", io.cepheid.storage.type.SqlType.BIGINT));
+        int threads = 4;
+        int batchesPerThread = 36;
+        int rowsPerBatch = 1_000;
+        try (Warehouse warehouse = LocalWarehouse.inMemory(1); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            try (Transaction transaction = warehouse.begin()) {
+                transaction.createTable(ids);
+                TableAppender appender = transaction.appender("public", "ids");
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        try (BufferAllocator allocator = BufferAllocator.unlimited("thread")) {
+                            for (int b = 0; b < batchesPerThread; b++) {
+                                List<Object[]> rows = new ArrayList<>();
+                                for (int i = 0; i < rowsPerBatch; i++) {
+                                    // Interleave threads' ids so every row group mixes them.
+                                    rows.add(new Object[] {(long) ((b * rowsPerBatch + i) * threads + thread)});
+                                }
+                                try (Batch batch = TestTables.batch(allocator, ids, rows)) {
+                                    appender.append(batch);
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : futures) {
+                    future.get();
+                }
+                transaction.commit();
+            }
+            TableSnapshot table = warehouse.snapshot().table("public", "ids").orElseThrow();
+            long total = (long) threads * batchesPerThread * rowsPerBatch;
+            assertEquals(List.of(65_536, 65_536, (int) total - 2 * 65_536),
+                    table.rowGroups(0).stream().map(io.cepheid.storage.table.RowGroup::rowCount).sorted(
+                            java.util.Comparator.reverseOrder()).toList());
+            assertArrayEquals(range(0, total), sortedIds(table));
+        }
+    }
+
+    @Test
+    void aFailedRowGroupWriteDuringAppendFailsTheCommit() {
+        TableDefinition ids = TestTables.table("public", "ids", DistStyle.EVEN, TableDefinition.NO_DIST_KEY,
+                List.of(), TestTables.column("id", io.cepheid.storage.type.SqlType.BIGINT));
+        io.cepheid.storage.file.FailingFileStore store =
+                new io.cepheid.storage.file.FailingFileStore(new io.cepheid.storage.file.InMemoryFileStore());
+        try (Warehouse warehouse = LocalWarehouse.open(store, 1)) {
+            try (Transaction transaction = warehouse.begin()) {
+                transaction.createTable(ids);
+                transaction.commit();
+            }
+            try (Transaction transaction = warehouse.begin()) {
+                List<Object[]> rows = new ArrayList<>();
+                for (long i = 0; i < 70_000; i++) {
+                    rows.add(new Object[] {i});
+                }
+                store.failCall(1);
+                assertCode(ErrorCode.IO_ERROR, "58030", () -> append(transaction, ids, rows));
+                store.disarm();
+                assertCode(ErrorCode.IO_ERROR, "58030", transaction::commit);
+            }
+            assertEquals(0, warehouse.snapshot().table("public", "ids").orElseThrow().rowCount());
+        }
+    }
 }

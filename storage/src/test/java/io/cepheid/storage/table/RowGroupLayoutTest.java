@@ -80,7 +80,7 @@ class RowGroupLayoutTest {
     void rowGroupsAreCutAtTheMaximumRowCount() {
         TableDefinition definition = TestTables.table("public", "big", DistStyle.EVEN, TableDefinition.NO_DIST_KEY,
                 List.of(0), new io.cepheid.storage.catalog.ColumnDefinition("id", SqlType.INTEGER, true, Encoding.RAW, null));
-        int rows = SlicingTableAppender.ROW_GROUP_ROWS * 2 + 5;
+        int rows = SlicingTableAppender.ROW_GROUP_ROWS + 5;
         try (Warehouse warehouse = LocalWarehouse.inMemory(1)) {
             try (Transaction transaction = warehouse.begin()) {
                 transaction.createTable(definition);
@@ -96,7 +96,7 @@ class RowGroupLayoutTest {
             }
             TableSnapshot table = warehouse.snapshot().table("public", "big").orElseThrow();
             int[] counts = table.rowGroups(0).stream().mapToInt(RowGroup::rowCount).toArray();
-            assertEquals(List.of(SlicingTableAppender.ROW_GROUP_ROWS, SlicingTableAppender.ROW_GROUP_ROWS, 5),
+            assertEquals(List.of(SlicingTableAppender.ROW_GROUP_ROWS, 5),
                     Arrays.stream(counts).boxed().toList());
             // Rows arrived in descending order; the first full row group holds the highest ids, ascending.
             ZoneMap.LongRange first = assertInstanceOf(ZoneMap.LongRange.class, table.rowGroups(0).getFirst().header(0).zoneMap());
