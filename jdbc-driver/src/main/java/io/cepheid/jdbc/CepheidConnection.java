@@ -40,6 +40,8 @@ public final class CepheidConnection implements Connection {
     private final Session session;
     private final List<CepheidStatement> statements = new ArrayList<>();
     private final Properties clientInfo = new Properties();
+    /** A session runs one statement at a time; statements of one connection used from several threads take turns. */
+    private final Object sessionLock = new Object();
     private String schema = DEFAULT_SCHEMA;
     private boolean readOnly;
     private volatile boolean closed;
@@ -54,19 +56,23 @@ public final class CepheidConnection implements Connection {
     /** Runs one statement on the session; engine errors become SQLExceptions. */
     StatementResult execute(String sql, List<Object> parameters) throws SQLException {
         checkOpen();
-        try {
-            return session.execute(sql, parameters);
-        } catch (RuntimeException e) {
-            throw SqlExceptions.from(e);
+        synchronized (sessionLock) {
+            try {
+                return session.execute(sql, parameters);
+            } catch (RuntimeException e) {
+                throw SqlExceptions.from(e);
+            }
         }
     }
 
     Session.PreparedInfo prepare(String sql) throws SQLException {
         checkOpen();
-        try {
-            return session.prepare(sql);
-        } catch (RuntimeException e) {
-            throw SqlExceptions.from(e);
+        synchronized (sessionLock) {
+            try {
+                return session.prepare(sql);
+            } catch (RuntimeException e) {
+                throw SqlExceptions.from(e);
+            }
         }
     }
 
@@ -76,6 +82,15 @@ public final class CepheidConnection implements Connection {
             session.cancel();
         } catch (RuntimeException e) {
             throw SqlExceptions.from(e);
+        }
+    }
+
+    /** For the query timer: a cancel that fails (the statement ended, the connection closed) is moot. */
+    void cancelQuietly() {
+        try {
+            session.cancel();
+        } catch (RuntimeException ignored) {
+            // nothing left to cancel
         }
     }
 

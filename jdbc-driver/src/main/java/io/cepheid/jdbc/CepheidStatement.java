@@ -10,6 +10,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * A JDBC statement: runs SQL text on its connection's session and holds the latest result (a forward-only
@@ -38,7 +39,16 @@ public class CepheidStatement implements Statement {
     final boolean run(String sql, List<Object> parameters) throws SQLException {
         checkOpen();
         clearResult();
-        StatementResult result = connection.execute(sql, parameters);
+        ScheduledFuture<?> timeout = queryTimeoutSeconds > 0
+                ? QueryTimeouts.schedule(queryTimeoutSeconds, connection::cancelQuietly) : null;
+        StatementResult result;
+        try {
+            result = connection.execute(sql, parameters);
+        } finally {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
         commandTag = result.commandTag();
         switch (result) {
             case StatementResult.Rows rows -> {
@@ -301,13 +311,13 @@ public class CepheidStatement implements Statement {
         checkOpen();
     }
 
-    /** Remembered and reported; not enforced yet (use {@link #cancel()} from another thread). */
     @Override
     public int getQueryTimeout() throws SQLException {
         checkOpen();
         return queryTimeoutSeconds;
     }
 
+    /** Statements running longer than {@code seconds} (0 = no limit) are cancelled and fail with SQLTimeoutException. */
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         checkOpen();

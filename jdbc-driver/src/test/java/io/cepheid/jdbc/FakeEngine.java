@@ -45,7 +45,7 @@ final class FakeEngine implements EngineHandle {
     final Map<String, Function<List<Object>, StatementResult>> answers;
     int openCursors;
     int openHandles = 1;
-    int cancels;
+    volatile int cancels;
 
     FakeEngine() {
         answers = Map.of(
@@ -58,9 +58,24 @@ final class FakeEngine implements EngineHandle {
                 "CREATE TABLE t (n INTEGER)", p -> new StatementResult.Done("CREATE TABLE"),
                 "SET search_path TO \"sales\"", p -> new StatementResult.Done("SET"),
                 "SELECT ? + ?", p -> echo(p),
+                "SELECT pg_sleep(60)", p -> sleepUntilCancelled(),
                 "SELECT 1 / 0", p -> {
                     throw new CepheidException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
                 });
+    }
+
+    /** A statement that runs until {@link Session#cancel()} is called, then fails as PostgreSQL's do. */
+    private StatementResult sleepUntilCancelled() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (cancels == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
     }
 
     /** Three batches: rows 1..3, an empty one, then 4..6 of which a selection keeps 4 and 6. */

@@ -12,6 +12,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -177,6 +178,18 @@ class StatementTest extends FakeEngineTestBase {
         assertFalse(connection.isValid(0));
         SQLException closed = assertThrows(SQLException.class, () -> statement.execute("SELECT n FROM numbers"));
         assertEquals("08003", closed.getSQLState());
+    }
+
+    @Test
+    void queryTimeoutCancelsTheRunningStatement() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(1);
+            long start = System.nanoTime();
+            SQLTimeoutException timedOut = assertThrows(SQLTimeoutException.class, () -> statement.execute("SELECT pg_sleep(60)"));
+            assertEquals("57014", timedOut.getSQLState());
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "cancelled by the timer, not by the fake's own limit");
+            assertEquals(1, engine.cancels);
+        }
     }
 
     @Test
