@@ -1,6 +1,8 @@
 package io.cepheid.sqltest;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -13,15 +15,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The SQL corpus, one dynamic test per file: every {@code .test} file under {@code src/test/resources/sql}
- * (named {@code sql/<dir>/<file>.test}) and the external {@code shared/testdata/sqllogictest/select1.test}
- * (named {@code select1.test}), each on a fresh {@code jdbc:cepheid:mem:} warehouse.
+ * The SQL corpus: every {@code .test} file under {@code src/test/resources/sql} (named
+ * {@code sql/<dir>/<file>.test}) and the external {@code shared/testdata/sqllogictest/select1.test} (named
+ * {@code select1.test}), each on a fresh {@code jdbc:cepheid:mem:} warehouse, run twice: in one slice and in
+ * {@value #MANY_SLICES} slices, so results that depend on distribution and exchanges are caught.
  */
 class SqlLogicTest {
     private static final Path OWN_CORPUS = Path.of("src/test/resources");
@@ -30,12 +34,14 @@ class SqlLogicTest {
     /** What {@code Engines.open} says until the lead wires the engine in; only this skips the corpus. */
     static final String ENGINE_NOT_WIRED = "engine not wired yet";
     private static final int SHOWN_FAILURES = 25;
+    /** Slices per node for the second run of each file: enough that every distribution style spreads rows. */
+    static final int MANY_SLICES = 4;
 
     private final ExpectedFailures expectedFailures = ExpectedFailures.load();
 
     @TestFactory
-    Stream<DynamicTest> corpus() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
+    Stream<DynamicNode> corpus() throws IOException {
+        List<DynamicNode> tests = new ArrayList<>();
         Path own = OWN_CORPUS.resolve("sql");
         assertTrue(Files.isDirectory(own), "the project's own corpus is missing: " + own.toAbsolutePath());
         try (Stream<Path> files = Files.walk(own)) {
@@ -49,15 +55,19 @@ class SqlLogicTest {
         return tests.stream();
     }
 
-    private DynamicTest test(String name, Path file) {
-        return DynamicTest.dynamicTest(name, file.toUri(), () -> runFile(name, file));
+    private DynamicNode test(String name, Path file) {
+        return DynamicContainer.dynamicContainer(name, file.toUri(), Stream.of(
+                DynamicTest.dynamicTest(name + " [1 slice]", file.toUri(), () -> runFile(name, file, 1)),
+                DynamicTest.dynamicTest(name + " [" + MANY_SLICES + " slices]", file.toUri(), () -> runFile(name, file, MANY_SLICES))));
     }
 
-    private void runFile(String name, Path file) throws IOException, SQLException {
+    private void runFile(String name, Path file, int slices) throws IOException, SQLException {
         List<SltRecord> records = SltParser.parse(name, Files.readString(file));
+        Properties properties = new Properties();
+        properties.setProperty("slices", Integer.toString(slices));
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:cepheid:mem:");
+            connection = DriverManager.getConnection("jdbc:cepheid:mem:", properties);
         } catch (SQLException e) {
             boolean notWired = e.getMessage() != null && e.getMessage().startsWith(ENGINE_NOT_WIRED);
             Assumptions.assumeFalse(notWired, "skipped until the engine is wired into Engines.open: " + e.getMessage());
@@ -67,7 +77,7 @@ class SqlLogicTest {
         try (connection) {
             report = new SltRunner(expectedFailures).run(name, records, connection);
         }
-        System.out.println(report.summary());
+        System.out.println(report.summary() + " [" + slices + " slices]");
         if (!report.passed()) {
             fail(report.details(SHOWN_FAILURES));
         }
