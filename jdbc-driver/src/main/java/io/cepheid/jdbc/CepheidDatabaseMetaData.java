@@ -170,13 +170,23 @@ public final class CepheidDatabaseMetaData extends SqlDialectCapabilities {
         Integer characterLength = nullableInt(column, 7);
         Integer precision = nullableInt(column, 8);
         Integer scale = nullableInt(column, 9);
+        // information_schema gives binary precision for integers and floats (integer: 32 bits, radix 2);
+        // JDBC wants decimal digits, so those use the same sizes as ResultSetMetaData.
         Integer size = switch (jdbcType) {
             case Types.CHAR, Types.VARCHAR -> characterLength;
-            case Types.DATE -> 13;
-            case Types.TIMESTAMP -> 29;
+            case Types.SMALLINT -> JdbcTypes.precision(SqlType.SMALLINT);
+            case Types.INTEGER -> JdbcTypes.precision(SqlType.INTEGER);
+            case Types.BIGINT -> JdbcTypes.precision(SqlType.BIGINT);
+            case Types.REAL -> JdbcTypes.precision(SqlType.REAL);
+            case Types.DOUBLE -> JdbcTypes.precision(SqlType.DOUBLE);
+            case Types.DATE -> JdbcTypes.precision(SqlType.DATE);
+            case Types.TIMESTAMP -> JdbcTypes.precision(SqlType.TIMESTAMP);
             case Types.BOOLEAN -> 1;
             default -> precision;
         };
+        if (jdbcType == Types.SMALLINT || jdbcType == Types.INTEGER || jdbcType == Types.BIGINT) {
+            scale = 0;
+        }
         boolean nullable = !"NO".equalsIgnoreCase(column.getString(6));
         boolean numeric = precision != null && jdbcType != Types.DATE && jdbcType != Types.TIMESTAMP;
         return new Object[] {

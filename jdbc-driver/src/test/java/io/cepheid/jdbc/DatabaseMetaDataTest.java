@@ -58,7 +58,7 @@ class DatabaseMetaDataTest extends FakeEngineTestBase {
     void columnsMapInformationSchemaTypesToJdbc() throws SQLException {
         try (Connection connection = connect(); ResultSet columns = connection.getMetaData().getColumns(null, "public", "t", null)) {
             List<List<String>> expected = List.of(
-                    List.of("id", String.valueOf(Types.INTEGER), "integer", "32", "0", "1", "NO", String.valueOf(DatabaseMetaData.columnNoNulls)),
+                    List.of("id", String.valueOf(Types.INTEGER), "integer", "10", "0", "1", "NO", String.valueOf(DatabaseMetaData.columnNoNulls)),
                     List.of("price", String.valueOf(Types.NUMERIC), "numeric", "12", "2", "2", "YES", String.valueOf(DatabaseMetaData.columnNullable)),
                     Arrays.asList("name", String.valueOf(Types.VARCHAR), "character varying", "40", null, "3", "YES",
                             String.valueOf(DatabaseMetaData.columnNullable)));
