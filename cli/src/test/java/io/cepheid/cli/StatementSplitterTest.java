@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Where statements end: semicolons outside quotes, comments and dollar-quoted bodies. */
 class StatementSplitterTest {
     @Test
     void splitsOnSemicolonsAndKeepsTheUnfinishedRest() {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Catalog answers built from information_schema queries, and the fixed dialect answers. */
 class DatabaseMetaDataTest extends FakeEngineTestBase {
     @Test
     void productAndDriverIdentifyCepheid() throws SQLException {

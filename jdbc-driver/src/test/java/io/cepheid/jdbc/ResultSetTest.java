@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Reading rows: typed getters per column type, NULLs, batches with selections, closing and max rows. */
 class ResultSetTest extends FakeEngineTestBase {
     @Test
     void typedGettersReadEveryColumnType() throws SQLException {

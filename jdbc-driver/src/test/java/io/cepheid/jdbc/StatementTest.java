@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Connections and statements: results and tags, parameters, errors with SQLSTATEs, schema, cancel and timeouts. */
 class StatementTest extends FakeEngineTestBase {
     @Test
     void driverIsFoundThroughServiceLoaderAndOpensTheUrlLocation() throws SQLException {

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Record parsing: blank-line separation, comments, headers, conditions and malformed input. */
 class SltParserTest {
     private static final String FILE = String.join("\n",
             "# leading comment",

@@ -9,6 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Rendering of I/R/T values, strcmp sorting and MD5 hashing, each against hand-checked answers. */
 class SltValuesTest {
     @Test
     void integersTruncateRealsAndTakeLeadingDigitsOfText() {
