@@ -1,22 +1,130 @@
 package io.cepheid.server;
 
+import io.cepheid.planner.PlannedQuery;
+import io.cepheid.planner.QueryPlanner;
+import io.cepheid.planner.ddl.QualifiedName;
+import io.cepheid.planner.ddl.TableDefinitions;
+import io.cepheid.planner.parse.SqlCopy;
+import io.cepheid.planner.parse.SqlCreateIndex;
+import io.cepheid.planner.parse.SqlCreateSchema;
+import io.cepheid.planner.parse.SqlCreateTable;
+import io.cepheid.planner.parse.SqlCreateTableAs;
+import io.cepheid.planner.parse.SqlDropIndex;
+import io.cepheid.planner.parse.SqlDropTable;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.Transaction;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Runs DDL and utility statements: CREATE/DROP TABLE and SCHEMA, CREATE TABLE AS, COPY. */
+/**
+ * Runs DDL and utility statements, each in its own transaction: CREATE/DROP TABLE, CREATE TABLE AS,
+ * CREATE SCHEMA, COPY; CREATE/DROP INDEX are accepted and ignored (a warehouse has no indexes).
+ */
 final class DdlExecutor {
     private final Engine engine;
     private final SessionSettings settings;
+    private final LeaderSession session;
+    private final CopyCommand copy;
 
     DdlExecutor(Engine engine, SessionSettings settings, LeaderSession session) {
         this.engine = engine;
         this.settings = settings;
+        this.session = session;
+        this.copy = new CopyCommand(engine, settings, session);
     }
 
     StatementResult execute(SqlNode node, List<Object> parameters) {
-        throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "statement not supported: " + node.getKind());
+        return switch (node) {
+            case SqlCreateTable create -> createTable(create);
+            case SqlCreateTableAs create -> createTableAs(create, parameters);
+            case SqlDropTable drop -> dropTable(drop);
+            case SqlCreateSchema create -> createSchema(create);
+            case SqlCopy copyStatement -> copy.execute(copyStatement);
+            case SqlCreateIndex index -> new StatementResult.Done("CREATE INDEX");
+            case SqlDropIndex index -> new StatementResult.Done("DROP INDEX");
+            default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "statement not supported yet: " + node.getKind().lowerName.replace('_', ' '));
+        };
+    }
+
+    private StatementResult createTable(SqlCreateTable create) {
+        TableDefinition definition = TableDefinitions.fromCreateTable(create, settings.searchSchema());
+        try (Transaction transaction = engine.warehouse().begin()) {
+            if (create.ifNotExists() && transaction.view().table(definition.schema(), definition.name()).isPresent()) {
+                return new StatementResult.Done("CREATE TABLE");
+            }
+            transaction.createTable(definition);
+            transaction.commit();
+        }
+        return new StatementResult.Done("CREATE TABLE");
+    }
+
+    private StatementResult createTableAs(SqlCreateTableAs create, List<Object> parameters) {
+        try (Transaction transaction = engine.warehouse().begin()) {
+            QualifiedName name = QualifiedName.of(create.name(), settings.searchSchema());
+            if (transaction.view().table(name.schema(), name.table()).isPresent()) {
+                if (create.ifNotExists()) {
+                    return new StatementResult.Done("CREATE TABLE AS");
+                }
+                throw new CepheidException(ErrorCode.DUPLICATE_TABLE, "relation \"" + name.table() + "\" already exists");
+            }
+            PlannedQuery query = new QueryPlanner(transaction.view(), settings.searchSchema())
+                    .planQuery(create.query(), parameters);
+            List<String> names = new ArrayList<>(query.columnNames());
+            if (create.columnNames() != null && create.columnNames().size() > 0) {
+                if (create.columnNames().size() != names.size()) {
+                    throw new CepheidException(ErrorCode.SYNTAX_ERROR, "CREATE TABLE AS lists " + create.columnNames().size()
+                            + " column names but the query returns " + names.size() + " columns");
+                }
+                for (int i = 0; i < names.size(); i++) {
+                    names.set(i, ((SqlIdentifier) create.columnNames().get(i)).getSimple());
+                }
+            }
+            TableDefinition definition = TableDefinitions.fromQuery(create.name(), settings.searchSchema(), names,
+                    query.columnTypes(), create.attributes());
+            transaction.createTable(definition);
+            long rows = session.runInto(query.plan(), transaction.view(),
+                    transaction.appender(definition.schema(), definition.name()));
+            transaction.commit();
+            return new StatementResult.UpdateCount(rows, "SELECT " + rows);
+        }
+    }
+
+    private StatementResult dropTable(SqlDropTable drop) {
+        try (Transaction transaction = engine.warehouse().begin()) {
+            for (SqlNode node : drop.names()) {
+                QualifiedName name = QualifiedName.of((SqlIdentifier) node, settings.searchSchema());
+                if (transaction.view().table(name.schema(), name.table()).isEmpty()) {
+                    if (drop.ifExists()) {
+                        continue;
+                    }
+                    throw new CepheidException(ErrorCode.UNDEFINED_TABLE, "table \"" + name.table() + "\" does not exist");
+                }
+                transaction.dropTable(name.schema(), name.table());
+            }
+            transaction.commit();
+        }
+        return new StatementResult.Done("DROP TABLE");
+    }
+
+    private StatementResult createSchema(SqlCreateSchema create) {
+        String name = create.name().getSimple().toLowerCase(Locale.ROOT);
+        try (Transaction transaction = engine.warehouse().begin()) {
+            if (transaction.view().schemas().contains(name)) {
+                if (create.ifNotExists()) {
+                    return new StatementResult.Done("CREATE SCHEMA");
+                }
+                throw new CepheidException(ErrorCode.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
+            }
+            transaction.createSchema(name);
+            transaction.commit();
+        }
+        return new StatementResult.Done("CREATE SCHEMA");
     }
 }
