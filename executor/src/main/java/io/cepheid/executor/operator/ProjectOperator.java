@@ -50,14 +50,26 @@ final class ProjectOperator implements Operator {
             ColumnVector[] columns = new ColumnVector[evaluators.length];
             Batch out = new Batch(columns, n);
             try {
+                // The first reference to a column of an unfiltered batch takes the vector; all else is evaluated
+                // before any vector leaves the input.
+                boolean[] moves = new boolean[evaluators.length];
+                boolean[] taken = new boolean[in.columnCount()];
                 for (int i = 0; i < evaluators.length; i++) {
-                    if (in.selection() == null && expressions.get(i) instanceof ExprSpec.InputRef ref
-                            && in.column(ref.index()) != null) {
-                        // Moving the vector: the input batch no longer owns (or closes) it.
-                        columns[i] = in.column(ref.index());
-                        in.columns()[ref.index()] = null;
-                    } else {
+                    if (in.selection() == null && expressions.get(i) instanceof ExprSpec.InputRef ref && !taken[ref.index()]) {
+                        moves[i] = true;
+                        taken[ref.index()] = true;
+                    }
+                }
+                for (int i = 0; i < evaluators.length; i++) {
+                    if (!moves[i]) {
                         columns[i] = evaluators[i].evaluate(in);
+                    }
+                }
+                for (int i = 0; i < evaluators.length; i++) {
+                    if (moves[i]) {
+                        int index = ((ExprSpec.InputRef) expressions.get(i)).index();
+                        columns[i] = in.column(index);
+                        in.columns()[index] = null;
                     }
                 }
             } catch (RuntimeException e) {
