@@ -98,10 +98,14 @@ class HashAggregateOperatorTest {
         return sorted(result);
     }
 
+    /** Rows in a canonical order (by their text, computed once per row) for order-insensitive comparison. */
     static List<List<Object>> sorted(List<List<Object>> rows) {
-        List<List<Object>> copy = new ArrayList<>(rows);
-        copy.sort(Comparator.comparing(Object::toString));
-        return copy;
+        List<Map.Entry<String, List<Object>>> keyed = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            keyed.add(Map.entry(row.toString(), row));
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        return keyed.stream().map(Map.Entry::getValue).toList();
     }
 
     static AggregateSpec aggregate(PlanSpec input, List<Integer> keys, AggregateMode mode) {
