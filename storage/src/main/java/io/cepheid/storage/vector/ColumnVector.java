@@ -44,11 +44,18 @@ public final class ColumnVector implements AutoCloseable {
         long valueBytes = physicalType == PhysicalType.VARIABLE
                 ? 4L * (capacity + 1)
                 : (long) physicalType.byteWidth() * Math.max(capacity, 1);
-        this.validity = allocator.allocate(validityBytes(capacity));
-        this.values = allocator.allocate(valueBytes);
-        if (physicalType == PhysicalType.VARIABLE) {
-            this.data = allocator.allocate(Math.max(64L, 16L * capacity));
-            values.set(INT, 0, 0);
+        try {
+            this.validity = allocator.allocate(validityBytes(capacity));
+            this.values = allocator.allocate(valueBytes);
+            if (physicalType == PhysicalType.VARIABLE) {
+                this.data = allocator.allocate(Math.max(64L, 16L * capacity));
+                values.set(INT, 0, 0);
+            }
+        } catch (RuntimeException e) {
+            // Over the memory limit half-way: give back what was already taken, or the query leaks it.
+            allocator.free(validity);
+            allocator.free(values);
+            throw e;
         }
         validity.fill((byte) 0xFF);
     }
