@@ -24,8 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ScanOperatorTest {
     private static final List<SqlType> TYPES = List.of(SqlType.BIGINT, varchar(10), SqlType.DOUBLE, SqlType.INTEGER);
 
-    /** Two slices of 5000 rows each, row groups of 1000 rows; id ascends so zone maps are tight. */
+    private static final FakeCatalog CATALOG = buildCatalog();
+
     private static FakeCatalog catalog() {
+        return CATALOG;
+    }
+
+    /** Two slices of 5000 rows each, row groups of 1000 rows; id ascends so zone maps are tight. */
+    private static FakeCatalog buildCatalog() {
         List<List<List<Object>>> slices = new ArrayList<>();
         for (int slice = 0; slice < 2; slice++) {
             List<List<Object>> rows = new ArrayList<>();
