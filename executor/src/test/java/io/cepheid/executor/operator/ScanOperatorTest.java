@@ -114,6 +114,31 @@ class ScanOperatorTest {
     }
 
     @Test
+    void dateAndDecimalColumnsPruneAndFilterThroughKernels() {
+        List<SqlType> types = List.of(SqlType.DATE, new SqlType.DecimalType(10, 2));
+        List<List<Object>> rows = new ArrayList<>();
+        for (long day = 0; day < 3000; day++) {
+            rows.add(row(19_000 + day, day * 150));
+        }
+        FakeCatalog catalog = new FakeCatalog().add("d", types, List.of(rows), 500);
+        // date >= 19000 + 2600 AND amount < 4400.00: the literal is DECIMAL(12,2), the column DECIMAL(10,2).
+        ExprSpec filter = call(Function.AND, SqlType.BOOLEAN,
+                call(Function.GE, SqlType.BOOLEAN, ref(0, SqlType.DATE), lit(21_600L, SqlType.DATE)),
+                call(Function.LT, SqlType.BOOLEAN, ref(1, new SqlType.DecimalType(10, 2)), lit(440_000L, new SqlType.DecimalType(12, 2))));
+        try (BufferAllocator allocator = BufferAllocator.unlimited("scan-test")) {
+            ScanOperator scan = (ScanOperator) Operators.create(new ScanSpec("public", "d", List.of(0, 1), types, filter),
+                    context(allocator, catalog, 1));
+            List<List<Object>> result = Operators.collectRows(scan);
+            // 2600 <= day < 440000 / 150 = 2933.33: days 2600..2933.
+            assertEquals(334, result.size());
+            assertEquals(row(21_600L, 390_000L), result.getFirst());
+            assertEquals(1, scan.metrics().rowGroupsRead());
+            assertEquals(5, scan.metrics().rowGroupsSkipped());
+            assertEquals(0, allocator.allocatedBytes());
+        }
+    }
+
+    @Test
     void unknownTableIsAnError() {
         try (BufferAllocator allocator = BufferAllocator.unlimited("scan-test")) {
             CepheidException e = assertThrows(CepheidException.class, () -> Operators.create(
