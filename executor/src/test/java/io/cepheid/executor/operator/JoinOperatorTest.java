@@ -114,9 +114,13 @@ class JoinOperatorTest {
 
     /** Runs a join, checking that no output batch exceeds the default capacity. */
     private static List<List<Object>> runChecked(PlanSpec spec) {
+        return runChecked(spec, io.cepheid.executor.ExecutorTestSupport.EMPTY_CATALOG);
+    }
+
+    private static List<List<Object>> runChecked(PlanSpec spec, io.cepheid.storage.catalog.CatalogSnapshot catalog) {
         try (BufferAllocator allocator = BufferAllocator.unlimited("join-test")) {
             List<List<Object>> rows = new ArrayList<>();
-            Operators.drain(Operators.create(spec, context(allocator)), batch -> {
+            Operators.drain(Operators.create(spec, context(allocator, catalog, 1)), batch -> {
                 try (batch) {
                     assertTrue(batch.size() <= io.cepheid.storage.vector.Batch.DEFAULT_CAPACITY);
                     for (int i = 0; i < batch.size(); i++) {
@@ -169,6 +173,19 @@ class JoinOperatorTest {
         }
         assertEquals(10_000, runChecked(hashJoin(left, right, JoinKind.INNER, false)).size());
         assertEquals(reference(left, right, JoinKind.FULL, true), runChecked(hashJoin(left, right, JoinKind.FULL, true)));
+    }
+
+    @Test
+    void semiAndAntiSplitLeftBatchesLargerThanTheDefaultCapacity() {
+        List<List<Object>> left = randomRows(9000, 8, 10);
+        List<List<Object>> right = randomRows(20, 9, 10);
+        // One row group of 9000 rows: the scan hands the join a single 9000-row batch.
+        FakeCatalog catalog = new FakeCatalog().add("l", TYPES, List.of(left), 9000);
+        var scan = new io.cepheid.executor.fragment.ScanSpec("public", "l", List.of(0, 1, 2), TYPES, null);
+        for (JoinKind kind : List.of(JoinKind.SEMI, JoinKind.ANTI, JoinKind.LEFT)) {
+            var spec = new HashJoinSpec(scan, values(TYPES, right), kind, List.of(0, 1), List.of(0, 1), null);
+            assertEquals(reference(left, right, kind, false), runChecked(spec, catalog), kind.name());
+        }
     }
 
     @Test
