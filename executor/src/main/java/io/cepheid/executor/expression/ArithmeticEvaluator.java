@@ -127,16 +127,52 @@ final class ArithmeticEvaluator implements Evaluator {
             Vectors.readLongs(r, n, b);
         }
         var validity = out.validityOrNull();
-        boolean decimal = type instanceof SqlType.DecimalType;
-        for (int i = 0; i < n; i++) {
-            if (validity != null && !Vectors.isValid(validity, i)) {
-                a[i] = 0;
-                continue;
+        if (validity != null) {
+            // Values under nulls are undefined: zero them so exact arithmetic cannot trip on them.
+            for (int i = 0; i < n; i++) {
+                if (!Vectors.isValid(validity, i)) {
+                    a[i] = 0;
+                    b[i] = 1;
+                }
             }
-            a[i] = decimal ? decimal(a[i], b[i]) : integer(a[i], b[i]);
         }
-        checkRange(out, n, validity);
+        if (type instanceof SqlType.DecimalType) {
+            for (int i = 0; i < n; i++) {
+                a[i] = decimal(a[i], b[i]);
+            }
+        } else {
+            computeIntegers(n);
+        }
+        if (validity != null) {
+            for (int i = 0; i < n; i++) {
+                if (!Vectors.isValid(validity, i)) {
+                    a[i] = 0;
+                }
+            }
+        }
+        checkRange(out, n);
         Vectors.writeLongs(out, n, a);
+    }
+
+    /** One loop per operator, so the per-value work is a single exact operation. */
+    private void computeIntegers(int n) {
+        try {
+            switch (function) {
+                case ADD -> { for (int i = 0; i < n; i++) a[i] = Math.addExact(a[i], b[i]); }
+                case SUBTRACT -> { for (int i = 0; i < n; i++) a[i] = Math.subtractExact(a[i], b[i]); }
+                case MULTIPLY -> { for (int i = 0; i < n; i++) a[i] = Math.multiplyExact(a[i], b[i]); }
+                case NEGATE -> { for (int i = 0; i < n; i++) a[i] = Math.negateExact(a[i]); }
+                case ABS -> { for (int i = 0; i < n; i++) a[i] = Math.absExact(a[i]); }
+                case DIVIDE, MOD -> {
+                    for (int i = 0; i < n; i++) {
+                        a[i] = integer(a[i], b[i]);
+                    }
+                }
+                default -> throw new IllegalStateException(function + " is not arithmetic");
+            }
+        } catch (ArithmeticException e) {
+            throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, type.displayName() + " out of range");
+        }
     }
 
     private long integer(long p, long q) {
@@ -189,7 +225,7 @@ final class ArithmeticEvaluator implements Evaluator {
         };
     }
 
-    private void checkRange(ColumnVector out, int n, java.lang.foreign.MemorySegment validity) {
+    private void checkRange(ColumnVector out, int n) {
         long min;
         long max;
         switch (out.physicalType()) {

@@ -235,6 +235,10 @@ final class CastEvaluator implements Evaluator {
                 MemorySegment data = value.data();
                 int start = value.getOffset(i);
                 int length = value.getByteLength(i);
+                if (source instanceof SqlType.CharType) {
+                    // CHAR's trailing blanks are padding, not data (PostgreSQL drops them when casting to text).
+                    length = Utf8.lengthWithoutTrailingBlanks(data, start, length);
+                }
                 out.setBytes(i, data, start, truncatedLength(data, start, length, maxBytes));
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.cepheid.executor.expression;
 
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
@@ -38,7 +40,11 @@ final class ComparisonEvaluator implements Evaluator {
         this.allocator = allocator;
         PhysicalType lp = left.type().physicalType();
         PhysicalType rp = right.type().physicalType();
-        if (lp == PhysicalType.VARIABLE || rp == PhysicalType.VARIABLE) {
+        if ((lp == PhysicalType.VARIABLE) != (rp == PhysicalType.VARIABLE)) {
+            throw new CepheidException(ErrorCode.DATATYPE_MISMATCH, "cannot compare " + left.type().displayName()
+                    + " with " + right.type().displayName());
+        }
+        if (lp == PhysicalType.VARIABLE) {
             family = Family.STRING;
         } else if (lp == PhysicalType.FLOAT32 || lp == PhysicalType.FLOAT64 || rp == PhysicalType.FLOAT32
                 || rp == PhysicalType.FLOAT64) {
@@ -172,18 +178,15 @@ final class ComparisonEvaluator implements Evaluator {
             return;
         }
         Vectors.intersectValidity(out, n, l, r);
-        for (int i = 0; i < n; i++) {
-            int c = comparisons[i];
-            boolean result = switch (function) {
-                case EQ -> c == 0;
-                case NE -> c != 0;
-                case LT -> c < 0;
-                case LE -> c <= 0;
-                case GT -> c > 0;
-                case GE -> c >= 0;
-                default -> throw new IllegalStateException(function + " is not a comparison");
-            };
-            values.set(ValueLayout.JAVA_BYTE, i, result ? (byte) 1 : 0);
+        // One loop per operator keeps the per-value work branch-free.
+        switch (function) {
+            case EQ -> { for (int i = 0; i < n; i++) values.set(ValueLayout.JAVA_BYTE, i, comparisons[i] == 0 ? (byte) 1 : 0); }
+            case NE -> { for (int i = 0; i < n; i++) values.set(ValueLayout.JAVA_BYTE, i, comparisons[i] != 0 ? (byte) 1 : 0); }
+            case LT -> { for (int i = 0; i < n; i++) values.set(ValueLayout.JAVA_BYTE, i, comparisons[i] < 0 ? (byte) 1 : 0); }
+            case LE -> { for (int i = 0; i < n; i++) values.set(ValueLayout.JAVA_BYTE, i, comparisons[i] <= 0 ? (byte) 1 : 0); }
+            case GT -> { for (int i = 0; i < n; i++) values.set(ValueLayout.JAVA_BYTE, i, comparisons[i] > 0 ? (byte) 1 : 0); }
+            case GE -> { for (int i = 0; i < n; i++) values.set(ValueLayout.JAVA_BYTE, i, comparisons[i] >= 0 ? (byte) 1 : 0); }
+            default -> throw new IllegalStateException(function + " is not a comparison");
         }
     }
 }

@@ -92,6 +92,9 @@ final class LikeEvaluator implements Evaluator {
     private int load(ColumnVector values, int i) {
         int start = values.getOffset(i);
         int length = values.getByteLength(i);
+        if (values.type() instanceof SqlType.CharType) {
+            length = Utf8.lengthWithoutTrailingBlanks(values.data(), start, length);
+        }
         if (scratch.length < length) {
             scratch = new byte[Math.max(length, scratch.length * 2)];
         }

@@ -36,9 +36,9 @@ abstract class AbstractJoinOperator implements Operator {
     private boolean closed;
     protected Batch current;
     private boolean[] leftMatched;
-    private int[] unmatchedLeft;
-    private int unmatchedLeftCount;
-    private int unmatchedLeftDone;
+    private int[] pendingLeft;
+    private int pendingLeftCount;
+    private int pendingLeftDone;
     private int nextRightRow;
     private final int[] leftPositions = new int[Batch.DEFAULT_CAPACITY];
     private final int[] rightRows = new int[Batch.DEFAULT_CAPACITY];
@@ -120,8 +120,8 @@ abstract class AbstractJoinOperator implements Operator {
 
     /** One step of probing; null when it produced no batch (the caller loops). */
     private Batch probeStep() {
-        if (unmatchedLeft != null) {
-            return emitUnmatchedLeft();
+        if (pendingLeft != null) {
+            return emitPendingLeft();
         }
         if (current == null) {
             Batch next = left.next();
@@ -212,12 +212,19 @@ abstract class AbstractJoinOperator implements Operator {
         switch (kind) {
             case SEMI, ANTI -> {
                 boolean wanted = kind == JoinKind.SEMI;
-                int[] rows = new int[size];
+                int[] positions = new int[size];
                 int kept = 0;
                 for (int i = 0; i < size; i++) {
                     if (leftMatched[i] == wanted) {
-                        rows[kept++] = current.row(i);
+                        positions[kept++] = i;
                     }
+                }
+                if (kept > Batch.DEFAULT_CAPACITY) {
+                    // A large left batch: copy its kept rows out in batches of the default size.
+                    pendingLeft = positions;
+                    pendingLeftCount = kept;
+                    pendingLeftDone = 0;
+                    return emitPendingLeft();
                 }
                 Batch out = current;
                 current = null;
@@ -225,7 +232,11 @@ abstract class AbstractJoinOperator implements Operator {
                     out.close();
                     return null;
                 }
-                out.setSelection(rows, kept);
+                // Few enough rows: pass the left batch on with a narrower selection, no copy.
+                for (int i = 0; i < kept; i++) {
+                    positions[i] = out.row(positions[i]);
+                }
+                out.setSelection(positions, kept);
                 return out;
             }
             case LEFT, FULL -> {
@@ -237,10 +248,10 @@ abstract class AbstractJoinOperator implements Operator {
                     }
                 }
                 if (count > 0) {
-                    unmatchedLeft = positions;
-                    unmatchedLeftCount = count;
-                    unmatchedLeftDone = 0;
-                    return emitUnmatchedLeft();
+                    pendingLeft = positions;
+                    pendingLeftCount = count;
+                    pendingLeftDone = 0;
+                    return emitPendingLeft();
                 }
             }
             case INNER, RIGHT -> {
@@ -251,29 +262,31 @@ abstract class AbstractJoinOperator implements Operator {
         return null;
     }
 
-    private Batch emitUnmatchedLeft() {
-        int count = Math.min(Batch.DEFAULT_CAPACITY, unmatchedLeftCount - unmatchedLeftDone);
-        ColumnVector[] columns = new ColumnVector[leftTypes.size() + rightTypes.size()];
+    /** The next pending left rows: unmatched ones padded with null right columns, or kept SEMI/ANTI rows alone. */
+    private Batch emitPendingLeft() {
+        int count = Math.min(Batch.DEFAULT_CAPACITY, pendingLeftCount - pendingLeftDone);
+        boolean leftOnly = kind == JoinKind.SEMI || kind == JoinKind.ANTI;
+        ColumnVector[] columns = new ColumnVector[leftTypes.size() + (leftOnly ? 0 : rightTypes.size())];
         Batch out = new Batch(columns, count);
         try {
             int[] physicalRows = new int[count];
             for (int j = 0; j < count; j++) {
-                physicalRows[j] = current.row(unmatchedLeft[unmatchedLeftDone + j]);
+                physicalRows[j] = current.row(pendingLeft[pendingLeftDone + j]);
             }
             for (int c = 0; c < leftTypes.size(); c++) {
                 columns[c] = ColumnVector.allocate(context.allocator(), leftTypes.get(c), count);
                 Vectors.gather(current.column(c), physicalRows, count, columns[c], 0);
             }
-            for (int c = 0; c < rightTypes.size(); c++) {
+            for (int c = 0; c < columns.length - leftTypes.size(); c++) {
                 columns[leftTypes.size() + c] = nullVector(rightTypes.get(c), count);
             }
         } catch (RuntimeException e) {
             out.close();
             throw e;
         }
-        unmatchedLeftDone += count;
-        if (unmatchedLeftDone >= unmatchedLeftCount) {
-            unmatchedLeft = null;
+        pendingLeftDone += count;
+        if (pendingLeftDone >= pendingLeftCount) {
+            pendingLeft = null;
             current.close();
             current = null;
         }

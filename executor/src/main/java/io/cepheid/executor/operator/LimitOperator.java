@@ -26,7 +26,7 @@ final class LimitOperator implements Operator {
             int size = batch.size();
             int from = (int) Math.min(toSkip, size);
             toSkip -= from;
-            int to = (int) Math.min(size, from + remaining);
+            int to = (int) Math.min(size, from + Math.min(remaining, size));
             if (to <= from) {
                 batch.close();
                 continue;

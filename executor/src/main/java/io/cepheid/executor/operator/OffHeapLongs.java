@@ -36,6 +36,11 @@ final class OffHeapLongs implements AutoCloseable {
         segment.setAtIndex(LONG, index, segment.getAtIndex(LONG, index) + delta);
     }
 
+    /** Copies entries [from, to) into the same positions of {@code target}. */
+    void copyTo(OffHeapLongs target, long from, long to) {
+        MemorySegment.copy(segment, from * 8, target.segment, from * 8, (to - from) * 8);
+    }
+
     /** Grows to at least {@code minimum} entries (doubling), filling new entries with {@code initialValue}. */
     void ensureLength(long minimum, long initialValue) {
         if (minimum <= length) {

@@ -17,8 +17,6 @@ final class ProjectOperator implements Operator {
     private final Operator input;
     private final List<ExprSpec> expressions;
     private final Evaluator[] evaluators;
-    /** movable[i]: expression i is a bare column that no other expression reads, so its vector can move. */
-    private final boolean[] movable;
     private boolean closed;
 
     ProjectOperator(ProjectSpec spec, ExecutionContext context) {
@@ -32,28 +30,6 @@ final class ProjectOperator implements Operator {
         } catch (RuntimeException e) {
             Operators.closeQuietly(e, input);
             throw e;
-        }
-        this.movable = movableColumns(expressions);
-    }
-
-    private static boolean[] movableColumns(List<ExprSpec> expressions) {
-        java.util.Map<Integer, Integer> reads = new java.util.HashMap<>();
-        for (ExprSpec expression : expressions) {
-            countReads(expression, reads);
-        }
-        boolean[] movable = new boolean[expressions.size()];
-        for (int i = 0; i < movable.length; i++) {
-            movable[i] = expressions.get(i) instanceof ExprSpec.InputRef ref && reads.get(ref.index()) == 1;
-        }
-        return movable;
-    }
-
-    private static void countReads(ExprSpec expression, java.util.Map<Integer, Integer> reads) {
-        switch (expression) {
-            case ExprSpec.InputRef ref -> reads.merge(ref.index(), 1, Integer::sum);
-            case ExprSpec.Literal literal -> {
-            }
-            case ExprSpec.Call call -> call.arguments().forEach(argument -> countReads(argument, reads));
         }
     }
 
@@ -74,13 +50,26 @@ final class ProjectOperator implements Operator {
             ColumnVector[] columns = new ColumnVector[evaluators.length];
             Batch out = new Batch(columns, n);
             try {
+                // The first reference to a column of an unfiltered batch takes the vector; all else is evaluated
+                // before any vector leaves the input.
+                boolean[] moves = new boolean[evaluators.length];
+                boolean[] taken = new boolean[in.columnCount()];
                 for (int i = 0; i < evaluators.length; i++) {
-                    if (in.selection() == null && movable[i] && expressions.get(i) instanceof ExprSpec.InputRef ref) {
-                        // Moving the vector: the input batch no longer owns (or closes) it.
-                        columns[i] = in.column(ref.index());
-                        in.columns()[ref.index()] = null;
-                    } else {
+                    if (in.selection() == null && expressions.get(i) instanceof ExprSpec.InputRef ref && !taken[ref.index()]) {
+                        moves[i] = true;
+                        taken[ref.index()] = true;
+                    }
+                }
+                for (int i = 0; i < evaluators.length; i++) {
+                    if (!moves[i]) {
                         columns[i] = evaluators[i].evaluate(in);
+                    }
+                }
+                for (int i = 0; i < evaluators.length; i++) {
+                    if (moves[i]) {
+                        int index = ((ExprSpec.InputRef) expressions.get(i)).index();
+                        columns[i] = in.column(index);
+                        in.columns()[index] = null;
                     }
                 }
             } catch (RuntimeException e) {

@@ -80,39 +80,41 @@ final class RowComparator {
         return Utf8.compare(a.data(), startA, lengthA, b.data(), startB, lengthB);
     }
 
-    /** Stable merge sort of refs[0, count) (no boxing, unlike {@code Arrays.sort} with a comparator). */
-    void sort(long[] refs, int count) {
-        long[] scratch = new long[count];
+    /**
+     * Stable merge sort of refs[0, count), kept off-heap so a large sort is charged to the query's budget;
+     * {@code scratch} holds at least {@code count} entries.
+     */
+    void sort(OffHeapLongs refs, int count, OffHeapLongs scratch) {
         mergeSort(refs, scratch, 0, count);
     }
 
-    private void mergeSort(long[] refs, long[] scratch, int from, int to) {
+    private void mergeSort(OffHeapLongs refs, OffHeapLongs scratch, int from, int to) {
         if (to - from <= 24) {
             for (int i = from + 1; i < to; i++) {
-                long value = refs[i];
+                long value = refs.get(i);
                 int j = i - 1;
-                while (j >= from && compare(refs[j], value) > 0) {
-                    refs[j + 1] = refs[j];
+                while (j >= from && compare(refs.get(j), value) > 0) {
+                    refs.set(j + 1, refs.get(j));
                     j--;
                 }
-                refs[j + 1] = value;
+                refs.set(j + 1, value);
             }
             return;
         }
         int middle = (from + to) >>> 1;
         mergeSort(refs, scratch, from, middle);
         mergeSort(refs, scratch, middle, to);
-        if (compare(refs[middle - 1], refs[middle]) <= 0) {
+        if (compare(refs.get(middle - 1), refs.get(middle)) <= 0) {
             return;
         }
-        System.arraycopy(refs, from, scratch, from, to - from);
+        refs.copyTo(scratch, from, to);
         int i = from;
         int j = middle;
         for (int k = from; k < to; k++) {
-            if (j >= to || i < middle && compare(scratch[i], scratch[j]) <= 0) {
-                refs[k] = scratch[i++];
+            if (j >= to || i < middle && compare(scratch.get(i), scratch.get(j)) <= 0) {
+                refs.set(k, scratch.get(i++));
             } else {
-                refs[k] = scratch[j++];
+                refs.set(k, scratch.get(j++));
             }
         }
     }

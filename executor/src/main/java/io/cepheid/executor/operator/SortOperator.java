@@ -6,7 +6,6 @@ import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +23,10 @@ final class SortOperator implements Operator {
     private final List<SqlType> types;
     private final RowComparator comparator;
     private List<Batch> batches = new ArrayList<>();
-    private long[] refs = new long[0];
+    /** Top-N heap (at most {@link #MAX_HEAP_ROWS} entries, so a heap array is fine). */
+    private long[] heap = new long[0];
+    /** All row references, off-heap and accounted: for a big sort they are a large part of its memory. */
+    private OffHeapLongs refs;
     private int refCount;
     private int nextRef;
     private int endRef;
@@ -44,12 +46,19 @@ final class SortOperator implements Operator {
         if (!sorted) {
             sorted = true;
             long wanted = spec.limit() < 0 ? -1 : Math.max(0, spec.offset()) + spec.limit();
+            refs = new OffHeapLongs(context.allocator(), 1024, 0);
             if (wanted >= 0 && wanted <= MAX_HEAP_ROWS) {
                 consumeTopN((int) wanted);
+                refs.ensureLength(refCount, 0);
+                for (int i = 0; i < refCount; i++) {
+                    refs.set(i, heap[i]);
+                }
             } else {
                 consumeAll();
             }
-            comparator.sort(refs, refCount);
+            try (OffHeapLongs scratch = new OffHeapLongs(context.allocator(), refCount, 0)) {
+                comparator.sort(refs, refCount, scratch);
+            }
             nextRef = (int) Math.min(refCount, Math.max(0, spec.offset()));
             endRef = spec.limit() < 0 ? refCount : (int) Math.min(refCount, nextRef + spec.limit());
         }
@@ -57,7 +66,11 @@ final class SortOperator implements Operator {
             return null;
         }
         int count = Math.min(Batch.DEFAULT_CAPACITY, endRef - nextRef);
-        Batch out = gather(refs, nextRef, count);
+        long[] window = new long[count];
+        for (int i = 0; i < count; i++) {
+            window[i] = refs.get(nextRef + i);
+        }
+        Batch out = gather(window, 0, count);
         nextRef += count;
         return out;
     }
@@ -72,22 +85,16 @@ final class SortOperator implements Operator {
             }
             batches.add(batch);
             int index = batches.size() - 1;
-            ensureRefs(refCount + n);
+            refs.ensureLength(refCount + (long) n, 0);
             for (int i = 0; i < n; i++) {
-                refs[refCount++] = RowComparator.reference(index, batch.row(i));
+                refs.set(refCount++, RowComparator.reference(index, batch.row(i)));
             }
-        }
-    }
-
-    private void ensureRefs(int needed) {
-        if (refs.length < needed) {
-            refs = Arrays.copyOf(refs, Math.max(needed, refs.length * 2));
         }
     }
 
     private void consumeTopN(int wanted) {
         comparator.setBatches(batches);
-        refs = new long[Math.max(wanted, 1)];
+        heap = new long[Math.max(wanted, 1)];
         long retainedRows = 0;
         for (Batch batch = input.next(); batch != null; batch = input.next()) {
             int n = batch.size();
@@ -101,10 +108,10 @@ final class SortOperator implements Operator {
             for (int i = 0; i < n; i++) {
                 long ref = RowComparator.reference(index, batch.row(i));
                 if (refCount < wanted) {
-                    refs[refCount++] = ref;
+                    heap[refCount++] = ref;
                     siftUp(refCount - 1);
-                } else if (comparator.compare(ref, refs[0]) < 0) {
-                    refs[0] = ref;
+                } else if (comparator.compare(ref, heap[0]) < 0) {
+                    heap[0] = ref;
                     siftDown();
                 }
             }
@@ -117,41 +124,41 @@ final class SortOperator implements Operator {
 
     /** Max-heap on the comparator: the root is the worst row kept. */
     private void siftUp(int index) {
-        long value = refs[index];
+        long value = heap[index];
         while (index > 0) {
             int parent = (index - 1) >>> 1;
-            if (comparator.compare(refs[parent], value) >= 0) {
+            if (comparator.compare(heap[parent], value) >= 0) {
                 break;
             }
-            refs[index] = refs[parent];
+            heap[index] = heap[parent];
             index = parent;
         }
-        refs[index] = value;
+        heap[index] = value;
     }
 
     private void siftDown() {
-        long value = refs[0];
+        long value = heap[0];
         int index = 0;
         while (true) {
             int child = 2 * index + 1;
             if (child >= refCount) {
                 break;
             }
-            if (child + 1 < refCount && comparator.compare(refs[child + 1], refs[child]) > 0) {
+            if (child + 1 < refCount && comparator.compare(heap[child + 1], heap[child]) > 0) {
                 child++;
             }
-            if (comparator.compare(refs[child], value) <= 0) {
+            if (comparator.compare(heap[child], value) <= 0) {
                 break;
             }
-            refs[index] = refs[child];
+            heap[index] = heap[child];
             index = child;
         }
-        refs[index] = value;
+        heap[index] = value;
     }
 
     /** Copies the rows the heap references into one batch and frees the rest; heap order is kept. */
     private void compact() {
-        Batch compacted = gather(refs, 0, refCount);
+        Batch compacted = gather(heap, 0, refCount);
         for (Batch batch : batches) {
             batch.close();
         }
@@ -159,7 +166,7 @@ final class SortOperator implements Operator {
         batches.add(compacted);
         comparator.setBatches(batches);
         for (int i = 0; i < refCount; i++) {
-            refs[i] = RowComparator.reference(0, i);
+            heap[i] = RowComparator.reference(0, i);
         }
     }
 
@@ -191,7 +198,8 @@ final class SortOperator implements Operator {
         RuntimeException failure = new RuntimeException("closing sort");
         Operators.closeQuietly(failure, batches.toArray(new AutoCloseable[0]));
         batches.clear();
-        Operators.closeQuietly(failure, input);
+        Operators.closeQuietly(failure, refs, input);
+        refs = null;
         if (failure.getSuppressed().length > 0) {
             throw failure.getSuppressed()[0] instanceof RuntimeException first ? first : failure;
         }

@@ -84,7 +84,9 @@ final class ZoneMapPruner {
         return switch (physical) {
             case INT16, INT32, INT64, BOOLEAN -> {
                 boolean sameRepresentation = columnType.equals(literal.type())
-                        || isPlainInteger(columnType) && isPlainInteger(literal.type());
+                        || isPlainInteger(columnType) && isPlainInteger(literal.type())
+                        || columnType instanceof SqlType.DecimalType c && literal.type() instanceof SqlType.DecimalType l
+                        && c.scale() == l.scale();
                 yield sameRepresentation && !(value instanceof Double) ? Literals.asLong(value, literal.type()) : null;
             }
             case FLOAT32, FLOAT64 -> value instanceof Number && !(literal.type() instanceof SqlType.DecimalType)

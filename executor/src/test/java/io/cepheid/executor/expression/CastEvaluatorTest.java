@@ -114,6 +114,7 @@ class CastEvaluatorTest {
         assertEquals(days, cast(days * 86_400_000_000L + 5, SqlType.TIMESTAMP, SqlType.DATE));
         assertEquals(-1L, cast(-1L, SqlType.TIMESTAMP, SqlType.DATE));
         assertEquals("abc", cast("abcdef", varchar(10), varchar(3)));
+        assertEquals("ab", cast("ab  ", new SqlType.CharType(4), varchar(10)));
         // "é" is two bytes: truncating at 2 bytes must not split it.
         assertEquals("a", cast("aé", varchar(10), varchar(2)));
         assertEquals("12.", cast(1234L, decimal(5, 2), varchar(3)));

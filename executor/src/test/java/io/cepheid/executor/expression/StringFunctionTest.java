@@ -40,6 +40,7 @@ class StringFunctionTest {
         assertEquals(false, like("500", "50\\%"));
         assertEquals(true, like("a_b", "a\\_b"));
         assertEquals(false, like("HELLO", "hello"));
+        assertEquals(true, constant(call(Function.LIKE, SqlType.BOOLEAN, lit("ab  ", new SqlType.CharType(4)), lit("%b", TEXT))));
         assertEquals(true, constant(call(Function.LIKE, SqlType.BOOLEAN, lit("50%", TEXT), lit("50!%", TEXT), lit("!", TEXT))));
         assertEquals(true, constant(call(Function.ILIKE, SqlType.BOOLEAN, lit("HeLLo", TEXT), lit("hel%", TEXT))));
         assertEquals(true, constant(call(Function.ILIKE, SqlType.BOOLEAN, lit("ÉCOLE", TEXT), lit("éc%", TEXT))));

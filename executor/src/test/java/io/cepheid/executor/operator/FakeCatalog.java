@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Hand-written in-memory catalog for operator tests: tables of RAW-encoded row groups per slice. */
-final class FakeCatalog implements CatalogSnapshot {
+class FakeCatalog implements CatalogSnapshot {
     private final Map<String, FakeTable> tables = new HashMap<>();
 
     /** Adds a table whose slice s holds {@code slices.get(s)}, cut into row groups of {@code rowGroupRows}. */

@@ -52,7 +52,7 @@ public final class ColumnVector implements AutoCloseable {
                 values.set(INT, 0, 0);
             }
         } catch (RuntimeException e) {
-            // Over the memory limit halfway: free what was taken, or the query's allocator reports a leak.
+            // Over the memory limit half-way: give back what was already taken, or the query leaks it.
             allocator.free(validity);
             allocator.free(values);
             throw e;
