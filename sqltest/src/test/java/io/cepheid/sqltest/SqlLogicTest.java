@@ -78,6 +78,7 @@ class SqlLogicTest {
             report = new SltRunner(expectedFailures).run(name, records, connection);
         }
         System.out.println(report.summary() + " [" + slices + " slices]");
+        report.expectedFailures.forEach(known -> System.out.println("  expected failure: " + known));
         if (!report.passed()) {
             fail(report.details(SHOWN_FAILURES));
         }
