@@ -10,7 +10,7 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.apache.calcite.sql.dialect.RedshiftSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -74,11 +74,11 @@ public final class CepheidParser {
     }
 
     /**
-     * Prints a parsed statement back as SQL this parser accepts, PostgreSQL style: keywords upper
-     * case, every identifier double-quoted.
+     * Prints a parsed statement back as SQL this parser accepts, in Calcite's Redshift dialect:
+     * keywords upper case, every identifier double-quoted, LIMIT/OFFSET rather than FETCH.
      */
     public static String toSql(SqlNode node) {
-        return node.toSqlString(writer -> writer.withDialect(PostgresqlSqlDialect.DEFAULT)).getSql();
+        return node.toSqlString(writer -> writer.withDialect(RedshiftSqlDialect.DEFAULT)).getSql();
     }
 
     /** Turns Calcite's exception into ours, naming the text at the error as PostgreSQL does. */
