@@ -180,6 +180,39 @@ SqlNode DateaddFunctionCall() :
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * EXPLAIN
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Parses Redshift's "EXPLAIN [VERBOSE] statement". Calcite's own "EXPLAIN PLAN ... FOR" still
+ * parses: the first lookahead refuses PLAN, so the statement list falls through to SqlExplain().
+ */
+SqlNode SqlExplainStatement() :
+{
+    final Span s;
+    SqlExplainLevel detailLevel = SqlExplainLevel.EXPPLAN_ATTRIBUTES;
+    final SqlNode statement;
+}
+{
+    <EXPLAIN> { s = span(); }
+    (
+        LOOKAHEAD({ getToken(1).kind != PLAN })
+        [
+            LOOKAHEAD({ "VERBOSE".equalsIgnoreCase(getToken(1).image) && getToken(1).kind == IDENTIFIER })
+            <IDENTIFIER> { detailLevel = SqlExplainLevel.ALL_ATTRIBUTES; }
+        ]
+        statement = SqlQueryOrDml()
+    )
+    {
+        return new SqlExplain(s.end(this), statement,
+            detailLevel.symbol(SqlParserPos.ZERO),
+            SqlExplain.Depth.PHYSICAL.symbol(SqlParserPos.ZERO),
+            SqlExplainFormat.TEXT.symbol(SqlParserPos.ZERO),
+            nDynamicParams);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
  * CREATE TABLE and CREATE TABLE AS
  * ------------------------------------------------------------------------------------------- */
 

@@ -10,6 +10,7 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.dialect.RedshiftSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -70,6 +71,14 @@ public final class CepheidParser {
         } catch (SqlParseException e) {
             throw syntaxError(sql, e);
         }
+    }
+
+    /**
+     * Prints a parsed statement back as SQL this parser accepts, in Calcite's Redshift dialect:
+     * keywords upper case, every identifier double-quoted, LIMIT/OFFSET rather than FETCH.
+     */
+    public static String toSql(SqlNode node) {
+        return node.toSqlString(writer -> writer.withDialect(RedshiftSqlDialect.DEFAULT)).getSql();
     }
 
     /** Turns Calcite's exception into ours, naming the text at the error as PostgreSQL does. */

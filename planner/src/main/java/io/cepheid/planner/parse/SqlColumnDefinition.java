@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -67,6 +68,15 @@ public final class SqlColumnDefinition extends SqlCall {
 
     public SqlDataTypeSpec type() {
         return type;
+    }
+
+    /**
+     * The built-in type the column was declared with (INT4 gives INTEGER), or null when the name
+     * is no built-in type: the parser reads unknown type names as user-defined types, which the
+     * planner rejects.
+     */
+    public @Nullable SqlTypeName sqlTypeName() {
+        return SqlTypeName.get(type.getTypeName().getSimple());
     }
 
     public @Nullable SqlNode defaultValue() {
