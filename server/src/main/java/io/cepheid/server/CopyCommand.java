@@ -60,12 +60,18 @@ final class CopyCommand {
         }
     }
 
+    /** A local path prefix; a relative one is taken from the server's working directory, as psql's \\copy does. */
     private static String localSource(String source) {
         if (source.startsWith("s3://")) {
             throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "COPY from S3 is not supported yet; use a local path or file:// prefix");
         }
-        return source;
+        if (source.startsWith("file:") || source.startsWith("/")) {
+            return source;
+        }
+        // Keep a trailing separator: it matters to prefix matching.
+        String absolute = java.nio.file.Path.of(source).toAbsolutePath().toString();
+        return source.endsWith("/") ? absolute + "/" : absolute;
     }
 
     private static List<Integer> targetColumns(SqlCopy copy, TableDefinition definition) {

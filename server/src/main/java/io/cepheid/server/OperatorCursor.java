@@ -14,15 +14,27 @@ final class OperatorCursor implements ResultCursor {
     private final BufferAllocator allocator;
     private final BooleanSupplier cancelled;
     private boolean closed;
+    /** The first batch, computed when the statement runs so that its errors surface at execute time. */
+    private Batch prefetched;
 
     OperatorCursor(Operator root, BufferAllocator allocator, BooleanSupplier cancelled) {
         this.root = root;
         this.allocator = allocator;
         this.cancelled = cancelled;
+        this.prefetched = fetch();
     }
 
     @Override
     public Batch next() {
+        if (prefetched != null) {
+            Batch first = prefetched;
+            prefetched = null;
+            return first;
+        }
+        return fetch();
+    }
+
+    private Batch fetch() {
         if (closed) {
             return null;
         }
@@ -53,6 +65,10 @@ final class OperatorCursor implements ResultCursor {
             return;
         }
         closed = true;
+        if (prefetched != null) {
+            prefetched.close();
+            prefetched = null;
+        }
         try {
             root.close();
         } finally {

@@ -187,11 +187,21 @@ public final class RelToPlan {
         Converted input = visit(aggregate.getInput());
         List<Integer> keys = aggregate.getGroupSet().asList();
         List<AggregateCall> calls = new ArrayList<>();
-        List<Boolean> zeroWhenEmpty = new ArrayList<>();
+        // Per output aggregate: what the executor computes, or a constant the planner supplies itself.
+        List<AggregateOutput> outputs = new ArrayList<>();
         boolean anyDistinct = false;
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
             if (call.filterArg >= 0) {
                 throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate FILTER clauses are not supported yet");
+            }
+            if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+                // The decorrelator's marker column: the same constant for every group.
+                outputs.add(new AggregateOutput(-1, false, rex.convert(call.rexList.getFirst())));
+                continue;
+            }
+            if (call.getArgList().size() > 1) {
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "aggregate " + call.getAggregation().getName() + " over several arguments is not supported yet");
             }
             int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().getFirst();
             AggregateFunction function = switch (call.getAggregation().getKind()) {
@@ -203,12 +213,8 @@ public final class RelToPlan {
                 default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                         "aggregate function " + call.getAggregation().getName() + " is not supported yet");
             };
-            if (call.getArgList().size() > 1) {
-                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "aggregate " + call.getAggregation().getName() + " over several arguments is not supported yet");
-            }
             anyDistinct |= call.isDistinct();
-            zeroWhenEmpty.add(call.getAggregation().getKind() == SqlKind.SUM0);
+            outputs.add(new AggregateOutput(calls.size(), call.getAggregation().getKind() == SqlKind.SUM0, null));
             calls.add(new AggregateCall(function, argument, call.isDistinct(), TypeMapping.toSqlType(call.getType())));
         }
         PlanSpec result;
@@ -222,22 +228,32 @@ public final class RelToPlan {
         } else {
             result = new AggregateSpec(input.gathered(), keys, calls, AggregateMode.SINGLE);
         }
-        if (zeroWhenEmpty.contains(true)) {
-            result = coalesceSumsToZero(result, keys.size(), calls, zeroWhenEmpty);
-        }
-        return new Converted(result, false);
+        boolean reshape = outputs.stream().anyMatch(o -> o.constant() != null || o.zeroWhenEmpty());
+        return new Converted(reshape ? reshapeAggregateOutput(result, keys.size(), outputs) : result, false);
     }
 
-    /** $SUM0 (SUM that gives 0 over no rows, from COUNT rewrites) = COALESCE(SUM(x), 0). */
-    private static PlanSpec coalesceSumsToZero(PlanSpec aggregate, int keyCount, List<AggregateCall> calls,
-                                               List<Boolean> zeroWhenEmpty) {
+    /** One aggregate output column: executor call {@code call}, or a {@code constant}; SUM0 turns NULL into 0. */
+    private record AggregateOutput(int call, boolean zeroWhenEmpty, ExprSpec constant) {
+    }
+
+    /** Puts constants (LITERAL_AGG) in place and applies $SUM0's COALESCE(SUM(x), 0). */
+    private static PlanSpec reshapeAggregateOutput(PlanSpec aggregate, int keyCount, List<AggregateOutput> outputs) {
         List<SqlType> types = aggregate.outputTypes();
         List<ExprSpec> expressions = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            ExprSpec column = new ExprSpec.InputRef(i, types.get(i));
-            if (i >= keyCount && zeroWhenEmpty.get(i - keyCount)) {
-                ExprSpec zero = new ExprSpec.Literal(types.get(i) instanceof SqlType.DoubleType ? (Object) 0.0 : (Object) 0L, types.get(i));
-                column = new ExprSpec.Call(io.cepheid.executor.expression.Function.COALESCE, List.of(column, zero), types.get(i));
+        for (int i = 0; i < keyCount; i++) {
+            expressions.add(new ExprSpec.InputRef(i, types.get(i)));
+        }
+        for (AggregateOutput output : outputs) {
+            if (output.constant() != null) {
+                expressions.add(output.constant());
+                continue;
+            }
+            int index = keyCount + output.call();
+            SqlType type = types.get(index);
+            ExprSpec column = new ExprSpec.InputRef(index, type);
+            if (output.zeroWhenEmpty()) {
+                ExprSpec zero = new ExprSpec.Literal(type instanceof SqlType.DoubleType ? (Object) 0.0 : (Object) 0L, type);
+                column = new ExprSpec.Call(io.cepheid.executor.expression.Function.COALESCE, List.of(column, zero), type);
             }
             expressions.add(column);
         }

@@ -22,9 +22,25 @@ public final class ValidationErrors {
         Throwable cause = e.getCause();
         if (e instanceof CalciteContextException context && cause instanceof SqlValidatorException validator) {
             detail = validator.getMessage();
-            message = validator.getMessage() + " (line " + context.getPosLine() + ", column " + context.getPosColumn() + ")";
+            message = postgresWording(detail) + " (line " + context.getPosLine() + ", column " + context.getPosColumn() + ")";
         }
         return new CepheidException(codeFor(detail), message, e);
+    }
+
+    private static final java.util.regex.Pattern OBJECT_NOT_FOUND = java.util.regex.Pattern.compile("(?:Object|Table) '([^']*)' not found.*");
+    private static final java.util.regex.Pattern COLUMN_NOT_FOUND = java.util.regex.Pattern.compile("Column '([^']*)' not found.*");
+
+    /** Words the common errors as PostgreSQL (and so Redshift) does, so clients and users recognise them. */
+    private static String postgresWording(String detail) {
+        var object = OBJECT_NOT_FOUND.matcher(detail);
+        if (object.matches()) {
+            return "relation \"" + object.group(1) + "\" does not exist";
+        }
+        var column = COLUMN_NOT_FOUND.matcher(detail);
+        if (column.matches()) {
+            return "column \"" + column.group(1) + "\" does not exist";
+        }
+        return detail;
     }
 
     private static ErrorCode codeFor(String detail) {

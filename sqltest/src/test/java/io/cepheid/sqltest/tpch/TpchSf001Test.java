@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,12 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class TpchSf001Test {
     private static final double SCALE_FACTOR = 0.01;
 
-    @TempDir
-    Path dataDirectory;
+    private Path dataDirectory;
     private Connection connection;
 
     @BeforeAll
     void load() throws SQLException, IOException {
+        dataDirectory = Files.createTempDirectory("cepheid-tpch-");
         TpchDataGenerator.generate(SCALE_FACTOR, dataDirectory);
         connection = DriverManager.getConnection("jdbc:cepheid:mem:");
         try (Statement statement = connection.createStatement()) {
@@ -52,9 +51,17 @@ class TpchSf001Test {
     }
 
     @AfterAll
-    void close() throws SQLException {
+    void close() throws SQLException, IOException {
         if (connection != null) {
             connection.close();
+        }
+        if (dataDirectory != null) {
+            try (var files = Files.list(dataDirectory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(dataDirectory);
         }
     }
 
