@@ -17,7 +17,8 @@ import java.util.Objects;
  * [validity bitmap: (rows + 7) / 8 bytes when nulls &gt; 0], encoding payload. The header records the
  * encoding the block was actually stored with: a DELTA column's block whose differences do not fit, or a
  * BYTEDICT block with 257 distinct values, says RAW (Redshift's rule: the encoding is per column, a
- * block may still be raw), and AUTO records the winner. Null rows are encoded as zero or empty strings.
+ * block may still be raw), and AUTO records the winner. Encoders see a null row as the previous row's
+ * value (strings: empty), see {@link BlockValues}; decoded vectors hold zeros under nulls.
  */
 public final class BlockCodec {
     private static final byte FORMAT_VERSION = 1;
@@ -116,14 +117,16 @@ public final class BlockCodec {
     }
 
     /**
-     * Copies the block's validity into the vector's bitmap. Codecs already wrote zero or empty values under
-     * null rows, so only the bits change. A block without nulls still clears stale null bits of a reused vector.
+     * Copies the block's validity into the vector's bitmap and zeroes fixed-width values under nulls (encoders
+     * saw the previous value there; ColumnVector keeps zeros under nulls). A block without nulls still clears
+     * stale null bits of a reused vector.
      */
     private static void applyValidity(MemorySegment block, long bitmap, int rows, ColumnVector out, int outOffset) {
         if (bitmap < 0 && !out.hasNulls()) {
             return;
         }
         MemorySegment validity = out.validity();
+        int width = out.physicalType() == PhysicalType.VARIABLE ? 0 : out.physicalType().byteWidth();
         int nulls = 0;
         for (int i = 0; i < rows; i++) {
             boolean valid = bitmap < 0 || (block.get(ValueLayout.JAVA_BYTE, bitmap + (i >>> 3)) & (1 << (i & 7))) != 0;
@@ -133,6 +136,9 @@ public final class BlockCodec {
             validity.set(ValueLayout.JAVA_BYTE, row >>> 3, (byte) (valid ? bits | bit : bits & ~bit));
             if (!valid) {
                 nulls++;
+                if (width > 0) {
+                    FixedWidth.write(out.values(), (long) row * width, width, 0);
+                }
             }
         }
         if (nulls > 0) {

@@ -7,7 +7,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The values of one block as encoders see them: null slots are zero (fixed width) or empty (strings).
+ * The values of one block as encoders see them. A null slot repeats the value before it (zero at the
+ * start) for fixed-width types, so a null inside a run or a sorted sequence does not break RUNLENGTH or
+ * DELTA (a zero there would turn a delta of 1 into one of -10^9 and the block RAW); decoding writes zero
+ * back under nulls. Null strings are empty.
  * Fixed-width values are {@code long}s: integer-like types sign-extended, floats as their raw bits, so
  * equality is bit equality and every codec round-trips them exactly. Strings are Arrow-style offsets
  * into one byte array. Built once per encoded block (a load-time path, not a scan path).
@@ -59,7 +62,7 @@ final class BlockValues {
         if (vector.hasNulls()) {
             for (int i = 0; i < count; i++) {
                 if (vector.isNull(offset + i)) {
-                    fixed[i] = 0;
+                    fixed[i] = i == 0 ? 0 : fixed[i - 1];
                 }
             }
         }
