@@ -1,0 +1,434 @@
+package io.cepheid.executor.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
+/**
+ * The kernels on the Vector API at the machine's preferred width; the only executor class importing
+ * {@code jdk.incubator.vector}. Each kernel has one shape: main loop to {@code SPECIES.loopBound(count)},
+ * then a scalar tail that reuses {@link ScalarKernels}' per-row logic. Validity comes in as a lane mask
+ * read straight from the bitmap (16 int lanes = 2 bitmap bytes). Construct only through {@link Kernels}.
+ */
+final class SimdKernels implements VectorKernels {
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
+    /** Ints with as many lanes as {@link #LONGS} (half the shape), widened to long for sums and hashes. */
+    private static final VectorSpecies<Integer> HALF_INTS =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    private static final ValueLayout.OfLong BITMAP_WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    SimdKernels() {
+        if (LONGS.length() < 2) {
+            throw new UnsupportedOperationException("preferred vectors hold " + LONGS.length() + " long; nothing to gain");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "simd-" + INTS.vectorBitSize();
+    }
+
+    /** Validity of rows {@code [row, row + lanes)} as mask bits, LSB first; {@code lanes} is at most 64. */
+    static long validityBits(MemorySegment validity, int row, int lanes) {
+        long byteIndex = row >>> 3;
+        int shift = row & 7;
+        long bits;
+        if (byteIndex + 8 <= validity.byteSize()) {
+            bits = validity.get(BITMAP_WORD, byteIndex) >>> shift;
+        } else {
+            bits = 0;
+            for (int b = 0; b < 8 && byteIndex + b < validity.byteSize(); b++) {
+                bits |= (validity.get(ValueLayout.JAVA_BYTE, byteIndex + b) & 0xFFL) << (8 * b);
+            }
+            bits >>>= shift;
+        }
+        // Rows past 56 + shift bits are not in this word; lanes <= 16 here, so one word always suffices.
+        return lanes >= 64 ? bits : bits & ((1L << lanes) - 1);
+    }
+
+    private static VectorOperators.Comparison comparison(CompareOp op) {
+        return switch (op) {
+            case EQ -> VectorOperators.EQ;
+            case NE -> VectorOperators.NE;
+            case LT -> VectorOperators.LT;
+            case LE -> VectorOperators.LE;
+            case GT -> VectorOperators.GT;
+            case GE -> VectorOperators.GE;
+        };
+    }
+
+    /** Appends the row numbers of the set bits of {@code bits} (rows {@code base + bit}) to the selection. */
+    private static int appendSelected(long bits, int base, int[] selectionOut, int n) {
+        long remaining = bits;
+        int written = n;
+        while (remaining != 0) {
+            selectionOut[written++] = base + Long.numberOfTrailingZeros(remaining);
+            remaining &= remaining - 1;
+        }
+        return written;
+    }
+
+    @Override
+    public int selectInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, int[] selectionOut) {
+        var comparison = comparison(op);
+        var constants = IntVector.broadcast(INTS, constant);
+        int n = 0;
+        int i = 0;
+        for (int bound = INTS.loopBound(count); i < bound; i += INTS.length()) {
+            long bits = IntVector.fromMemorySegment(INTS, values, 4L * i, NATIVE).compare(comparison, constants).toLong();
+            if (validity != null) {
+                bits &= validityBits(validity, i, INTS.length());
+            }
+            n = appendSelected(bits, i, selectionOut, n);
+        }
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i) && ScalarKernels.compare(op, values.getAtIndex(ScalarKernels.INT, i), constant)) {
+                selectionOut[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public int selectLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, int[] selectionOut) {
+        var comparison = comparison(op);
+        var constants = LongVector.broadcast(LONGS, constant);
+        int n = 0;
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            long bits = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE).compare(comparison, constants).toLong();
+            if (validity != null) {
+                bits &= validityBits(validity, i, LONGS.length());
+            }
+            n = appendSelected(bits, i, selectionOut, n);
+        }
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i) && ScalarKernels.compare(op, values.getAtIndex(ScalarKernels.LONG, i), constant)) {
+                selectionOut[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * SQL order on doubles (NaN equal to NaN and above everything, -0.0 = 0.0) from IEEE compares: IEEE
+     * already treats -0.0 = 0.0 and makes NaN fail every comparison but NE, so against a number only GT
+     * and GE need NaN lanes added; against NaN the answer is the NaN test itself.
+     */
+    @Override
+    public int selectDouble(MemorySegment values, MemorySegment validity, int count, CompareOp op, double constant, int[] selectionOut) {
+        var comparison = comparison(op);
+        var constants = DoubleVector.broadcast(DOUBLES, constant);
+        boolean constantIsNaN = Double.isNaN(constant);
+        long lanesMask = DOUBLES.length() >= 64 ? -1L : (1L << DOUBLES.length()) - 1;
+        int n = 0;
+        int i = 0;
+        for (int bound = DOUBLES.loopBound(count); i < bound; i += DOUBLES.length()) {
+            var vector = DoubleVector.fromMemorySegment(DOUBLES, values, 8L * i, NATIVE);
+            long nan = vector.test(VectorOperators.IS_NAN).toLong();
+            long bits;
+            if (constantIsNaN) {
+                bits = switch (op) {
+                    case EQ, GE -> nan;
+                    case NE, LT -> ~nan & lanesMask;
+                    case LE -> lanesMask;
+                    case GT -> 0;
+                };
+            } else {
+                bits = vector.compare(comparison, constants).toLong();
+                if (op == CompareOp.GT || op == CompareOp.GE) {
+                    bits |= nan;
+                }
+            }
+            if (validity != null) {
+                bits &= validityBits(validity, i, DOUBLES.length());
+            }
+            n = appendSelected(bits, i, selectionOut, n);
+        }
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i) && ScalarKernels.compare(op, values.getAtIndex(ScalarKernels.DOUBLE, i), constant)) {
+                selectionOut[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    /** Ints are widened to long lanes before adding: int lanes would overflow after one add of large values. */
+    @Override
+    public long sumInt(MemorySegment values, MemorySegment validity, int count) {
+        var sums = LongVector.zero(LONGS);
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            var widened = (LongVector) IntVector.fromMemorySegment(HALF_INTS, values, 4L * i, NATIVE)
+                    .convertShape(VectorOperators.I2L, LONGS, 0);
+            sums = validity == null ? sums.add(widened)
+                    : sums.add(widened, VectorMask.fromLong(LONGS, validityBits(validity, i, LONGS.length())));
+        }
+        long sum = sums.reduceLanes(VectorOperators.ADD);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                sum += values.getAtIndex(ScalarKernels.INT, i);
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public long sumLong(MemorySegment values, MemorySegment validity, int count) {
+        var sums = LongVector.zero(LONGS);
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            var vector = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE);
+            sums = validity == null ? sums.add(vector)
+                    : sums.add(vector, VectorMask.fromLong(LONGS, validityBits(validity, i, LONGS.length())));
+        }
+        long sum = sums.reduceLanes(VectorOperators.ADD);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                sum += values.getAtIndex(ScalarKernels.LONG, i);
+            }
+        }
+        return sum;
+    }
+
+    /** Sums lane-wise, so the rounding differs from the scalar left-to-right sum (tests allow 1e-9 relative). */
+    @Override
+    public double sumDouble(MemorySegment values, MemorySegment validity, int count) {
+        var sums = DoubleVector.zero(DOUBLES);
+        int i = 0;
+        for (int bound = DOUBLES.loopBound(count); i < bound; i += DOUBLES.length()) {
+            var vector = DoubleVector.fromMemorySegment(DOUBLES, values, 8L * i, NATIVE);
+            sums = validity == null ? sums.add(vector)
+                    : sums.add(vector, VectorMask.fromLong(DOUBLES, validityBits(validity, i, DOUBLES.length())));
+        }
+        double sum = sums.reduceLanes(VectorOperators.ADD);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                sum += values.getAtIndex(ScalarKernels.DOUBLE, i);
+            }
+        }
+        return sum;
+    }
+
+    /** A population count over 64-row bitmap words: 64 rows per instruction. */
+    @Override
+    public int countValid(MemorySegment validity, int count) {
+        if (validity == null) {
+            return count;
+        }
+        int n = 0;
+        int i = 0;
+        for (int bound = count & ~63; i < bound; i += 64) {
+            n += Long.bitCount(validity.get(BITMAP_WORD, i >>> 3));
+        }
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public long minLong(MemorySegment values, MemorySegment validity, int count) {
+        return reduceLong(values, validity, count, VectorOperators.MIN, Long.MAX_VALUE);
+    }
+
+    @Override
+    public long maxLong(MemorySegment values, MemorySegment validity, int count) {
+        return reduceLong(values, validity, count, VectorOperators.MAX, Long.MIN_VALUE);
+    }
+
+    private static long reduceLong(MemorySegment values, MemorySegment validity, int count,
+                                   VectorOperators.Associative op, long identity) {
+        var accumulator = LongVector.broadcast(LONGS, identity);
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            var vector = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE);
+            accumulator = validity == null ? accumulator.lanewise(op, vector)
+                    : accumulator.lanewise(op, vector, VectorMask.fromLong(LONGS, validityBits(validity, i, LONGS.length())));
+        }
+        long result = accumulator.reduceLanes(op);
+        boolean min = op == VectorOperators.MIN;
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                long v = values.getAtIndex(ScalarKernels.LONG, i);
+                result = min ? Math.min(result, v) : Math.max(result, v);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public int minInt(MemorySegment values, MemorySegment validity, int count) {
+        return reduceInt(values, validity, count, VectorOperators.MIN, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int maxInt(MemorySegment values, MemorySegment validity, int count) {
+        return reduceInt(values, validity, count, VectorOperators.MAX, Integer.MIN_VALUE);
+    }
+
+    private static int reduceInt(MemorySegment values, MemorySegment validity, int count,
+                                 VectorOperators.Associative op, int identity) {
+        var accumulator = IntVector.broadcast(INTS, identity);
+        int i = 0;
+        for (int bound = INTS.loopBound(count); i < bound; i += INTS.length()) {
+            var vector = IntVector.fromMemorySegment(INTS, values, 4L * i, NATIVE);
+            accumulator = validity == null ? accumulator.lanewise(op, vector)
+                    : accumulator.lanewise(op, vector, VectorMask.fromLong(INTS, validityBits(validity, i, INTS.length())));
+        }
+        int result = accumulator.reduceLanes(op);
+        boolean min = op == VectorOperators.MIN;
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                int v = values.getAtIndex(ScalarKernels.INT, i);
+                result = min ? Math.min(result, v) : Math.max(result, v);
+            }
+        }
+        return result;
+    }
+
+    /** As {@link ScalarKernels#minDouble}: NaN lanes are left out of the MIN and only matter when nothing else is valid. */
+    @Override
+    public double minDouble(MemorySegment values, MemorySegment validity, int count) {
+        var accumulator = DoubleVector.broadcast(DOUBLES, Double.POSITIVE_INFINITY);
+        boolean sawNumber = false;
+        boolean sawNaN = false;
+        int i = 0;
+        for (int bound = DOUBLES.loopBound(count); i < bound; i += DOUBLES.length()) {
+            var vector = DoubleVector.fromMemorySegment(DOUBLES, values, 8L * i, NATIVE);
+            long valid = validity == null ? -1L : validityBits(validity, i, DOUBLES.length());
+            long nan = vector.test(VectorOperators.IS_NAN).toLong();
+            var numbers = VectorMask.fromLong(DOUBLES, valid & ~nan);
+            accumulator = accumulator.lanewise(VectorOperators.MIN, vector, numbers);
+            sawNumber |= numbers.anyTrue();
+            sawNaN |= (valid & nan) != 0;
+        }
+        double result = accumulator.reduceLanes(VectorOperators.MIN);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                double v = values.getAtIndex(ScalarKernels.DOUBLE, i);
+                if (Double.isNaN(v)) {
+                    sawNaN = true;
+                } else {
+                    result = Math.min(result, v);
+                    sawNumber = true;
+                }
+            }
+        }
+        return !sawNumber && sawNaN ? Double.NaN : result;
+    }
+
+    /** As {@link ScalarKernels#maxDouble}: any valid NaN makes the max NaN, so NaN lanes are tracked apart. */
+    @Override
+    public double maxDouble(MemorySegment values, MemorySegment validity, int count) {
+        var accumulator = DoubleVector.broadcast(DOUBLES, Double.NEGATIVE_INFINITY);
+        boolean sawNaN = false;
+        int i = 0;
+        for (int bound = DOUBLES.loopBound(count); i < bound; i += DOUBLES.length()) {
+            var vector = DoubleVector.fromMemorySegment(DOUBLES, values, 8L * i, NATIVE);
+            long valid = validity == null ? -1L : validityBits(validity, i, DOUBLES.length());
+            long nan = vector.test(VectorOperators.IS_NAN).toLong();
+            accumulator = accumulator.lanewise(VectorOperators.MAX, vector, VectorMask.fromLong(DOUBLES, valid & ~nan));
+            sawNaN |= (valid & nan) != 0;
+        }
+        double result = accumulator.reduceLanes(VectorOperators.MAX);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                double v = values.getAtIndex(ScalarKernels.DOUBLE, i);
+                if (Double.isNaN(v)) {
+                    sawNaN = true;
+                } else {
+                    result = Math.max(result, v);
+                }
+            }
+        }
+        return sawNaN ? Double.NaN : result;
+    }
+
+    /** {@link ScalarKernels#mix} on every lane. */
+    private static LongVector mix(LongVector value) {
+        var h = value;
+        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33));
+        h = h.mul(0xff51afd7ed558ccdL);
+        h = h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33));
+        h = h.mul(0xc4ceb9fe1a85ec53L);
+        return h.lanewise(VectorOperators.XOR, h.lanewise(VectorOperators.LSHR, 33));
+    }
+
+    private static LongVector withNullHash(LongVector hashes, MemorySegment validity, int row) {
+        if (validity == null) {
+            return hashes;
+        }
+        var valid = VectorMask.fromLong(LONGS, validityBits(validity, row, LONGS.length()));
+        return LongVector.broadcast(LONGS, ScalarKernels.NULL_HASH).blend(hashes, valid);
+    }
+
+    private static LongVector longHashes(MemorySegment values, MemorySegment validity, int row) {
+        return withNullHash(mix(LongVector.fromMemorySegment(LONGS, values, 8L * row, NATIVE)), validity, row);
+    }
+
+    private static LongVector intHashes(MemorySegment values, MemorySegment validity, int row) {
+        var widened = (LongVector) IntVector.fromMemorySegment(HALF_INTS, values, 4L * row, NATIVE)
+                .convertShape(VectorOperators.I2L, LONGS, 0);
+        return withNullHash(mix(widened), validity, row);
+    }
+
+    @Override
+    public void hashLong(MemorySegment values, MemorySegment validity, int count, long[] hashesOut) {
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            longHashes(values, validity, i).intoArray(hashesOut, i);
+        }
+        for (; i < count; i++) {
+            hashesOut[i] = ScalarKernels.valid(validity, i) ? ScalarKernels.mix(values.getAtIndex(ScalarKernels.LONG, i)) : ScalarKernels.NULL_HASH;
+        }
+    }
+
+    @Override
+    public void hashInt(MemorySegment values, MemorySegment validity, int count, long[] hashesOut) {
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            intHashes(values, validity, i).intoArray(hashesOut, i);
+        }
+        for (; i < count; i++) {
+            hashesOut[i] = ScalarKernels.valid(validity, i) ? ScalarKernels.mix(values.getAtIndex(ScalarKernels.INT, i)) : ScalarKernels.NULL_HASH;
+        }
+    }
+
+    @Override
+    public void combineHashLong(MemorySegment values, MemorySegment validity, int count, long[] hashes) {
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            LongVector.fromArray(LONGS, hashes, i).mul(31).add(longHashes(values, validity, i)).intoArray(hashes, i);
+        }
+        for (; i < count; i++) {
+            hashes[i] = ScalarKernels.combine(hashes[i], ScalarKernels.valid(validity, i)
+                    ? ScalarKernels.mix(values.getAtIndex(ScalarKernels.LONG, i)) : ScalarKernels.NULL_HASH);
+        }
+    }
+
+    @Override
+    public void combineHashInt(MemorySegment values, MemorySegment validity, int count, long[] hashes) {
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            LongVector.fromArray(LONGS, hashes, i).mul(31).add(intHashes(values, validity, i)).intoArray(hashes, i);
+        }
+        for (; i < count; i++) {
+            hashes[i] = ScalarKernels.combine(hashes[i], ScalarKernels.valid(validity, i)
+                    ? ScalarKernels.mix(values.getAtIndex(ScalarKernels.INT, i)) : ScalarKernels.NULL_HASH);
+        }
+    }
+}
