@@ -26,6 +26,9 @@ final class SimdKernels implements VectorKernels {
     private static final VectorSpecies<Integer> HALF_INTS =
             VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** Lane numbers 0, 1, 2, ...: added to the row base and compressed by the match mask, they are the selection. */
+    private static final IntVector LANE_NUMBERS = IntVector.zero(INTS).addIndex(1);
+    private static final IntVector HALF_LANE_NUMBERS = IntVector.zero(HALF_INTS).addIndex(1);
     private static final ValueLayout.OfLong BITMAP_WORD = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     SimdKernels() {
@@ -68,8 +71,16 @@ final class SimdKernels implements VectorKernels {
         };
     }
 
-    /** Appends the row numbers of the set bits of {@code bits} (rows {@code base + bit}) to the selection. */
-    private static int appendSelected(long bits, int base, int[] selectionOut, int n) {
+    /**
+     * Appends rows {@code base + bit} for the set bits of {@code bits} to the selection. Where a whole vector
+     * fits, the lane numbers are compressed by the mask and stored at once (AVX-512 vpcompressd), which may
+     * write past the returned count; callers read only {@code [0, count)}. Otherwise one row per set bit.
+     */
+    private static int appendSelected(IntVector laneNumbers, long bits, int base, int[] selectionOut, int n) {
+        if (n + laneNumbers.length() <= selectionOut.length) {
+            laneNumbers.add(base).compress(VectorMask.fromLong(laneNumbers.species(), bits)).intoArray(selectionOut, n);
+            return n + Long.bitCount(bits);
+        }
         long remaining = bits;
         int written = n;
         while (remaining != 0) {
@@ -90,7 +101,7 @@ final class SimdKernels implements VectorKernels {
             if (validity != null) {
                 bits &= validityBits(validity, i, INTS.length());
             }
-            n = appendSelected(bits, i, selectionOut, n);
+            n = appendSelected(LANE_NUMBERS, bits, i, selectionOut, n);
         }
         for (; i < count; i++) {
             if (ScalarKernels.valid(validity, i) && ScalarKernels.compare(op, values.getAtIndex(ScalarKernels.INT, i), constant)) {
@@ -111,7 +122,7 @@ final class SimdKernels implements VectorKernels {
             if (validity != null) {
                 bits &= validityBits(validity, i, LONGS.length());
             }
-            n = appendSelected(bits, i, selectionOut, n);
+            n = appendSelected(HALF_LANE_NUMBERS, bits, i, selectionOut, n);
         }
         for (; i < count; i++) {
             if (ScalarKernels.valid(validity, i) && ScalarKernels.compare(op, values.getAtIndex(ScalarKernels.LONG, i), constant)) {
@@ -154,7 +165,7 @@ final class SimdKernels implements VectorKernels {
             if (validity != null) {
                 bits &= validityBits(validity, i, DOUBLES.length());
             }
-            n = appendSelected(bits, i, selectionOut, n);
+            n = appendSelected(HALF_LANE_NUMBERS, bits, i, selectionOut, n);
         }
         for (; i < count; i++) {
             if (ScalarKernels.valid(validity, i) && ScalarKernels.compare(op, values.getAtIndex(ScalarKernels.DOUBLE, i), constant)) {
