@@ -60,15 +60,25 @@ final class SimdKernels implements VectorKernels {
         return lanes >= 64 ? bits : bits & ((1L << lanes) - 1);
     }
 
-    private static VectorOperators.Comparison comparison(CompareOp op) {
+    /**
+     * The rows satisfying {@code op}, from the lanes below ({@code less}) and equal to ({@code equal}) the
+     * constant. The Vector API only compiles to SIMD when the operator is a constant, so every kernel makes
+     * the same two constant comparisons and the query's operator is applied to the bit masks. For doubles
+     * this is also SQL's order: NaN fails LT and EQ, so it lands in NE, GT and GE, as the largest value.
+     */
+    private static long matching(CompareOp op, long less, long equal, long lanes) {
         return switch (op) {
-            case EQ -> VectorOperators.EQ;
-            case NE -> VectorOperators.NE;
-            case LT -> VectorOperators.LT;
-            case LE -> VectorOperators.LE;
-            case GT -> VectorOperators.GT;
-            case GE -> VectorOperators.GE;
+            case EQ -> equal;
+            case NE -> ~equal & lanes;
+            case LT -> less;
+            case LE -> less | equal;
+            case GT -> ~(less | equal) & lanes;
+            case GE -> ~less & lanes;
         };
+    }
+
+    private static long laneBits(VectorSpecies<?> species) {
+        return species.length() >= 64 ? -1L : (1L << species.length()) - 1;
     }
 
     /**
@@ -92,12 +102,14 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public int selectInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, int[] selectionOut) {
-        var comparison = comparison(op);
         var constants = IntVector.broadcast(INTS, constant);
+        long lanes = laneBits(INTS);
         int n = 0;
         int i = 0;
         for (int bound = INTS.loopBound(count); i < bound; i += INTS.length()) {
-            long bits = IntVector.fromMemorySegment(INTS, values, 4L * i, NATIVE).compare(comparison, constants).toLong();
+            var vector = IntVector.fromMemorySegment(INTS, values, 4L * i, NATIVE);
+            long bits = matching(op, vector.compare(VectorOperators.LT, constants).toLong(),
+                    vector.compare(VectorOperators.EQ, constants).toLong(), lanes);
             if (validity != null) {
                 bits &= validityBits(validity, i, INTS.length());
             }
@@ -113,12 +125,14 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public int selectLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, int[] selectionOut) {
-        var comparison = comparison(op);
         var constants = LongVector.broadcast(LONGS, constant);
+        long lanes = laneBits(LONGS);
         int n = 0;
         int i = 0;
         for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
-            long bits = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE).compare(comparison, constants).toLong();
+            var vector = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE);
+            long bits = matching(op, vector.compare(VectorOperators.LT, constants).toLong(),
+                    vector.compare(VectorOperators.EQ, constants).toLong(), lanes);
             if (validity != null) {
                 bits &= validityBits(validity, i, LONGS.length());
             }
@@ -133,34 +147,27 @@ final class SimdKernels implements VectorKernels {
     }
 
     /**
-     * SQL order on doubles (NaN equal to NaN and above everything, -0.0 = 0.0) from IEEE compares: IEEE
-     * already treats -0.0 = 0.0 and makes NaN fail every comparison but NE, so against a number only GT
-     * and GE need NaN lanes added; against NaN the answer is the NaN test itself.
+     * SQL order on doubles (NaN equal to NaN and above everything, -0.0 = 0.0). IEEE compares already treat
+     * -0.0 = 0.0, and {@link #matching} puts NaN lanes above every number; against a NaN constant the
+     * answer comes from the NaN test alone.
      */
     @Override
     public int selectDouble(MemorySegment values, MemorySegment validity, int count, CompareOp op, double constant, int[] selectionOut) {
-        var comparison = comparison(op);
         var constants = DoubleVector.broadcast(DOUBLES, constant);
         boolean constantIsNaN = Double.isNaN(constant);
-        long lanesMask = DOUBLES.length() >= 64 ? -1L : (1L << DOUBLES.length()) - 1;
+        long lanes = laneBits(DOUBLES);
         int n = 0;
         int i = 0;
         for (int bound = DOUBLES.loopBound(count); i < bound; i += DOUBLES.length()) {
             var vector = DoubleVector.fromMemorySegment(DOUBLES, values, 8L * i, NATIVE);
-            long nan = vector.test(VectorOperators.IS_NAN).toLong();
             long bits;
             if (constantIsNaN) {
-                bits = switch (op) {
-                    case EQ, GE -> nan;
-                    case NE, LT -> ~nan & lanesMask;
-                    case LE -> lanesMask;
-                    case GT -> 0;
-                };
+                // every number is below NaN and NaN equals NaN
+                long nan = vector.test(VectorOperators.IS_NAN).toLong();
+                bits = matching(op, ~nan & lanes, nan, lanes);
             } else {
-                bits = vector.compare(comparison, constants).toLong();
-                if (op == CompareOp.GT || op == CompareOp.GE) {
-                    bits |= nan;
-                }
+                bits = matching(op, vector.compare(VectorOperators.LT, constants).toLong(),
+                        vector.compare(VectorOperators.EQ, constants).toLong(), lanes);
             }
             if (validity != null) {
                 bits &= validityBits(validity, i, DOUBLES.length());
@@ -251,31 +258,40 @@ final class SimdKernels implements VectorKernels {
         return n;
     }
 
+    // Min and max are written out per operator: the Vector API compiles a lanewise MIN to one instruction
+    // only when the operator is a constant at the call.
+
     @Override
     public long minLong(MemorySegment values, MemorySegment validity, int count) {
-        return reduceLong(values, validity, count, VectorOperators.MIN, Long.MAX_VALUE);
+        var accumulator = LongVector.broadcast(LONGS, Long.MAX_VALUE);
+        int i = 0;
+        for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
+            var vector = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE);
+            accumulator = validity == null ? accumulator.min(vector)
+                    : accumulator.lanewise(VectorOperators.MIN, vector, VectorMask.fromLong(LONGS, validityBits(validity, i, LONGS.length())));
+        }
+        long result = accumulator.reduceLanes(VectorOperators.MIN);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                result = Math.min(result, values.getAtIndex(ScalarKernels.LONG, i));
+            }
+        }
+        return result;
     }
 
     @Override
     public long maxLong(MemorySegment values, MemorySegment validity, int count) {
-        return reduceLong(values, validity, count, VectorOperators.MAX, Long.MIN_VALUE);
-    }
-
-    private static long reduceLong(MemorySegment values, MemorySegment validity, int count,
-                                   VectorOperators.Associative op, long identity) {
-        var accumulator = LongVector.broadcast(LONGS, identity);
+        var accumulator = LongVector.broadcast(LONGS, Long.MIN_VALUE);
         int i = 0;
         for (int bound = LONGS.loopBound(count); i < bound; i += LONGS.length()) {
             var vector = LongVector.fromMemorySegment(LONGS, values, 8L * i, NATIVE);
-            accumulator = validity == null ? accumulator.lanewise(op, vector)
-                    : accumulator.lanewise(op, vector, VectorMask.fromLong(LONGS, validityBits(validity, i, LONGS.length())));
+            accumulator = validity == null ? accumulator.max(vector)
+                    : accumulator.lanewise(VectorOperators.MAX, vector, VectorMask.fromLong(LONGS, validityBits(validity, i, LONGS.length())));
         }
-        long result = accumulator.reduceLanes(op);
-        boolean min = op == VectorOperators.MIN;
+        long result = accumulator.reduceLanes(VectorOperators.MAX);
         for (; i < count; i++) {
             if (ScalarKernels.valid(validity, i)) {
-                long v = values.getAtIndex(ScalarKernels.LONG, i);
-                result = min ? Math.min(result, v) : Math.max(result, v);
+                result = Math.max(result, values.getAtIndex(ScalarKernels.LONG, i));
             }
         }
         return result;
@@ -283,29 +299,35 @@ final class SimdKernels implements VectorKernels {
 
     @Override
     public int minInt(MemorySegment values, MemorySegment validity, int count) {
-        return reduceInt(values, validity, count, VectorOperators.MIN, Integer.MAX_VALUE);
+        var accumulator = IntVector.broadcast(INTS, Integer.MAX_VALUE);
+        int i = 0;
+        for (int bound = INTS.loopBound(count); i < bound; i += INTS.length()) {
+            var vector = IntVector.fromMemorySegment(INTS, values, 4L * i, NATIVE);
+            accumulator = validity == null ? accumulator.min(vector)
+                    : accumulator.lanewise(VectorOperators.MIN, vector, VectorMask.fromLong(INTS, validityBits(validity, i, INTS.length())));
+        }
+        int result = accumulator.reduceLanes(VectorOperators.MIN);
+        for (; i < count; i++) {
+            if (ScalarKernels.valid(validity, i)) {
+                result = Math.min(result, values.getAtIndex(ScalarKernels.INT, i));
+            }
+        }
+        return result;
     }
 
     @Override
     public int maxInt(MemorySegment values, MemorySegment validity, int count) {
-        return reduceInt(values, validity, count, VectorOperators.MAX, Integer.MIN_VALUE);
-    }
-
-    private static int reduceInt(MemorySegment values, MemorySegment validity, int count,
-                                 VectorOperators.Associative op, int identity) {
-        var accumulator = IntVector.broadcast(INTS, identity);
+        var accumulator = IntVector.broadcast(INTS, Integer.MIN_VALUE);
         int i = 0;
         for (int bound = INTS.loopBound(count); i < bound; i += INTS.length()) {
             var vector = IntVector.fromMemorySegment(INTS, values, 4L * i, NATIVE);
-            accumulator = validity == null ? accumulator.lanewise(op, vector)
-                    : accumulator.lanewise(op, vector, VectorMask.fromLong(INTS, validityBits(validity, i, INTS.length())));
+            accumulator = validity == null ? accumulator.max(vector)
+                    : accumulator.lanewise(VectorOperators.MAX, vector, VectorMask.fromLong(INTS, validityBits(validity, i, INTS.length())));
         }
-        int result = accumulator.reduceLanes(op);
-        boolean min = op == VectorOperators.MIN;
+        int result = accumulator.reduceLanes(VectorOperators.MAX);
         for (; i < count; i++) {
             if (ScalarKernels.valid(validity, i)) {
-                int v = values.getAtIndex(ScalarKernels.INT, i);
-                result = min ? Math.min(result, v) : Math.max(result, v);
+                result = Math.max(result, values.getAtIndex(ScalarKernels.INT, i));
             }
         }
         return result;

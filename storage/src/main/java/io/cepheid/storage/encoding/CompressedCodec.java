@@ -11,7 +11,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * LZ4 and ZSTD: the RAW payload compressed as a whole with lz4-java (fastest instance) or zstd-jni
- * (level 3). Payload: i32 RAW length, then the compressed bytes. They work on any type but do best on
+ * (level 3). Payload: i32 RAW length, i32 compressed length, then the compressed bytes (lengths stated,
+ * so a block read from a larger segment does not hand trailing bytes to the decompressor). They work on any type but do best on
  * strings; on integers DELTA, BYTEDICT or AZ64 first compress far better (lz4 on sorted ids: ratio 1.0).
  */
 final class CompressedCodec implements EncodingCodec {
@@ -31,8 +32,9 @@ final class CompressedCodec implements EncodingCodec {
         byte[] compressed = lz4
                 ? LZ4Factory.fastestInstance().fastCompressor().compress(raw)
                 : Zstd.compress(raw, ZSTD_LEVEL);
-        var out = new PayloadWriter(4 + compressed.length);
+        var out = new PayloadWriter(8 + compressed.length);
         out.writeInt(raw.length);
+        out.writeInt(compressed.length);
         out.writeBytes(compressed);
         return out.toByteArray();
     }
@@ -44,7 +46,7 @@ final class CompressedCodec implements EncodingCodec {
         if (rawLength < 0 || (expected >= 0 && rawLength != expected) || (expected < 0 && rawLength < 4L * rows)) {
             throw PayloadReader.corrupt("compressed payload claims " + rawLength + " raw bytes for " + rows + " rows");
         }
-        byte[] compressed = payload.readBytes((int) payload.remaining());
+        byte[] compressed = payload.readBytes(payload.readCount("compressed length", payload.remaining()));
         byte[] raw = new byte[rawLength];
         int produced;
         try {

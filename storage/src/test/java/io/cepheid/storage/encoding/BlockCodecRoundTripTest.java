@@ -39,6 +39,9 @@ class BlockCodecRoundTripTest {
         try (var allocator = BufferAllocator.unlimited("round-trip")) {
             for (TestColumns.Shape shape : TestColumns.Shape.values()) {
                 for (int size : SIZES) {
+                    if (size == 65536 && Arrays.stream(Encoding.values()).noneMatch(e -> largeShape(e) == shape)) {
+                        continue;
+                    }
                     try (ColumnVector input = TestColumns.build(allocator, type, shape, size, type.hashCode() * 31L + size);
                          ColumnVector output = ColumnVector.allocate(allocator, type, Math.max(size, 1))) {
                         for (Encoding encoding : Encoding.values()) {
