@@ -185,34 +185,50 @@ public final class ScalarKernels implements VectorKernels {
         return max;
     }
 
-    /** Min of valid rows, NaN counting as the largest value; +Infinity when none. */
+    /**
+     * Min of valid rows, NaN counting as the largest value (PostgreSQL order): NaN only when every valid row
+     * is NaN, +Infinity when none is valid. -0.0 is below 0.0 as in {@link Math#min}, so the result does not
+     * depend on row order. (The first version returned +Infinity for an all-NaN column and kept whichever
+     * zero came first.)
+     */
     @Override
     public double minDouble(MemorySegment values, MemorySegment validity, int count) {
         double min = Double.POSITIVE_INFINITY;
+        boolean sawNumber = false;
+        boolean sawNaN = false;
         for (int i = 0; i < count; i++) {
             if (valid(validity, i)) {
                 double v = values.getAtIndex(DOUBLE, i);
-                if (v < min) {
-                    min = v;
+                if (Double.isNaN(v)) {
+                    sawNaN = true;
+                } else {
+                    min = Math.min(min, v);
+                    sawNumber = true;
                 }
             }
         }
-        return min;
+        return !sawNumber && sawNaN ? Double.NaN : min;
     }
 
-    /** Max of valid rows, NaN counting as the largest value; -Infinity when none. */
+    /**
+     * Max of valid rows, NaN counting as the largest value: NaN when any valid row is NaN, -Infinity when
+     * none is valid; 0.0 above -0.0 as in {@link Math#max}.
+     */
     @Override
     public double maxDouble(MemorySegment values, MemorySegment validity, int count) {
         double max = Double.NEGATIVE_INFINITY;
+        boolean sawNaN = false;
         for (int i = 0; i < count; i++) {
             if (valid(validity, i)) {
                 double v = values.getAtIndex(DOUBLE, i);
-                if (v > max || Double.isNaN(v)) {
-                    max = v;
+                if (Double.isNaN(v)) {
+                    sawNaN = true;
+                } else {
+                    max = Math.max(max, v);
                 }
             }
         }
-        return max;
+        return sawNaN ? Double.NaN : max;
     }
 
     @Override

@@ -12,7 +12,8 @@ public interface VectorKernels {
     /** Name shown in logs: "scalar" or "simd-512" and so on. */
     String name();
 
-    // ---- comparisons producing selections: write ascending row indexes of matching rows, return count ----
+    // ---- comparisons producing selections: write ascending row indexes of matching rows, return count;
+    //      selectionOut must hold count entries, and entries past the returned count are unspecified ----
 
     int selectInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, int[] selectionOut);
 

@@ -3,10 +3,6 @@ package io.cepheid.storage.encoding;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /** Computes zone maps over vector ranges and (de)serializes them in block headers. */
@@ -95,66 +91,56 @@ final class ZoneMapCodec {
         return null;
     }
 
-    static void write(DataOutputStream out, ZoneMap zoneMap) throws IOException {
+    static void write(PayloadWriter out, ZoneMap zoneMap) {
         switch (zoneMap) {
-            case ZoneMap.Empty e -> out.write(0);
+            case ZoneMap.Empty e -> out.writeByte(0);
             case ZoneMap.LongRange r -> {
-                out.write(1);
-                BlockCodec.writeLongLe(out, r.min());
-                BlockCodec.writeLongLe(out, r.max());
+                out.writeByte(1);
+                out.writeLong(r.min());
+                out.writeLong(r.max());
             }
             case ZoneMap.DoubleRange r -> {
-                out.write(2);
-                BlockCodec.writeLongLe(out, Double.doubleToRawLongBits(r.min()));
-                BlockCodec.writeLongLe(out, Double.doubleToRawLongBits(r.max()));
+                out.writeByte(2);
+                out.writeLong(Double.doubleToRawLongBits(r.min()));
+                out.writeLong(Double.doubleToRawLongBits(r.max()));
             }
             case ZoneMap.BytesRange r -> {
-                out.write(3);
-                BlockCodec.writeIntLe(out, r.min().length);
-                out.write(r.min());
-                BlockCodec.writeIntLe(out, r.max() == null ? -1 : r.max().length);
+                out.writeByte(3);
+                out.writeInt(r.min().length);
+                out.writeBytes(r.min());
+                out.writeInt(r.max() == null ? -1 : r.max().length);
                 if (r.max() != null) {
-                    out.write(r.max());
+                    out.writeBytes(r.max());
                 }
             }
         }
     }
 
-    /** Reads a zone map at {@code position[0]} and advances it. */
-    static ZoneMap read(MemorySegment block, long[] position) {
-        long p = position[0];
-        int kind = block.get(ValueLayout.JAVA_BYTE, p++);
-        ZoneMap result = switch (kind) {
+    /** Reads a zone map at the reader's position and moves past it; a bad kind or length is DATA_CORRUPTED. */
+    static ZoneMap read(PayloadReader in) {
+        int kind = in.readUnsignedByte();
+        return switch (kind) {
             case 0 -> ZoneMap.EMPTY;
             case 1 -> {
-                long min = block.get(ValueLayout.JAVA_LONG_UNALIGNED, p);
-                long max = block.get(ValueLayout.JAVA_LONG_UNALIGNED, p + 8);
-                p += 16;
+                long min = in.readLong();
+                long max = in.readLong();
                 yield new ZoneMap.LongRange(min, max);
             }
             case 2 -> {
-                double min = Double.longBitsToDouble(block.get(ValueLayout.JAVA_LONG_UNALIGNED, p));
-                double max = Double.longBitsToDouble(block.get(ValueLayout.JAVA_LONG_UNALIGNED, p + 8));
-                p += 16;
+                double min = Double.longBitsToDouble(in.readLong());
+                double max = Double.longBitsToDouble(in.readLong());
                 yield new ZoneMap.DoubleRange(min, max);
             }
             case 3 -> {
-                int minLength = block.get(ValueLayout.JAVA_INT_UNALIGNED, p);
-                p += 4;
-                byte[] min = block.asSlice(p, minLength).toArray(ValueLayout.JAVA_BYTE);
-                p += minLength;
-                int maxLength = block.get(ValueLayout.JAVA_INT_UNALIGNED, p);
-                p += 4;
-                byte[] max = null;
-                if (maxLength >= 0) {
-                    max = block.asSlice(p, maxLength).toArray(ValueLayout.JAVA_BYTE);
-                    p += maxLength;
+                byte[] min = in.readBytes(in.readCount("zone map bound length", MAX_STRING_BOUND));
+                int maxLength = in.readInt();
+                if (maxLength < -1 || maxLength > MAX_STRING_BOUND) {
+                    throw PayloadReader.corrupt("zone map bound length " + maxLength);
                 }
+                byte[] max = maxLength < 0 ? null : in.readBytes(maxLength);
                 yield new ZoneMap.BytesRange(min, max);
             }
-            default -> throw new IllegalStateException("corrupt block: zone map kind " + kind);
+            default -> throw PayloadReader.corrupt("zone map kind " + kind);
         };
-        position[0] = p;
-        return result;
     }
 }
