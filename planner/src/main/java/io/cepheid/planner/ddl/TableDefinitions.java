@@ -9,6 +9,7 @@ import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.SortStyle;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.encoding.BlockCodec;
 import io.cepheid.storage.encoding.Encoding;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
@@ -151,21 +152,7 @@ public final class TableDefinitions {
 
     /** Redshift rejects encodings that cannot represent a type, e.g. DELTA on VARCHAR. */
     private static void checkEncoding(String column, SqlType type, Encoding encoding) {
-        boolean integerLike = switch (type) {
-            case SqlType.SmallIntType t -> true;
-            case SqlType.IntegerType t -> true;
-            case SqlType.BigIntType t -> true;
-            case SqlType.DecimalType t -> true;
-            case SqlType.DateType t -> true;
-            case SqlType.TimestampType t -> true;
-            default -> false;
-        };
-        boolean valid = switch (encoding) {
-            case RAW, RUNLENGTH, BYTEDICT, LZ4, ZSTD, AUTO -> true;
-            case DELTA, DELTA32K, MOSTLY8, MOSTLY16, MOSTLY32, AZ64 -> integerLike;
-            case TEXT255, TEXT32K -> SqlType.isString(type);
-        };
-        if (!valid) {
+        if (!BlockCodec.supports(encoding, type)) {
             throw new CepheidException(ErrorCode.INVALID_TABLE_DEFINITION,
                     "encoding " + encoding + " is not valid for column \"" + column + "\" of type " + type.displayName());
         }

@@ -23,10 +23,14 @@ public enum Encoding {
     TEXT32K,
     AUTO;
 
-    /** Parses an ENCODE keyword, case-insensitively. */
+    /** Parses an ENCODE keyword, case-insensitively. Redshift's LZO is served by LZ4 (same role, faster). */
     public static Encoding fromSql(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (upper.equals("LZO")) {
+            return LZ4;
+        }
         try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
+            return valueOf(upper);
         } catch (IllegalArgumentException e) {
             throw new CepheidException(ErrorCode.INVALID_TABLE_DEFINITION, "unknown encoding \"" + name + "\"");
         }
