@@ -10,6 +10,7 @@ import io.cepheid.planner.rule.LogicalOptimizer;
 import io.cepheid.planner.validate.CepheidTypeSystem;
 import io.cepheid.planner.validate.TypeMapping;
 import io.cepheid.planner.validate.ValidationErrors;
+import io.cepheid.planner.validate.Validators;
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.TableDefinition;
 import io.cepheid.storage.error.CepheidException;
@@ -18,7 +19,6 @@ import io.cepheid.storage.type.SqlType;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
@@ -33,14 +33,8 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.fun.SqlLibrary;
-import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
@@ -72,14 +66,7 @@ public final class QueryPlanner {
         this.catalogReader = new CalciteCatalogReader(root, SqlNameMatchers.withCaseSensitive(false),
                 List.of(List.of(currentSchema), List.of("pg_catalog"), List.of()), typeFactory, config) {
         };
-        this.validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)),
-                catalogReader, typeFactory,
-                SqlValidator.Config.DEFAULT
-                        .withConformance(SqlConformanceEnum.BABEL)
-                        .withDefaultNullCollation(NullCollation.HIGH)
-                        .withIdentifierExpansion(true));
+        this.validator = Validators.create(catalogReader, typeFactory);
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
