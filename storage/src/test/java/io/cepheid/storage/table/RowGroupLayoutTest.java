@@ -70,7 +70,9 @@ class RowGroupLayoutTest {
                 assertEquals("east", new String(range.min(), java.nio.charset.StandardCharsets.UTF_8));
                 assertEquals("é-west", new String(range.max(), java.nio.charset.StandardCharsets.UTF_8));
                 assertTrue(rowGroup.header(2).nullCount() > 0);
-                assertTrue(rowGroup.encodedBytes(0) > 8L * rowGroup.rowCount() - 1);
+                // AUTO encoding picks a real codec per block, so only a positive size can be asserted here.
+                assertTrue(rowGroup.encodedBytes(0) > 0);
+                assertTrue(rowGroup.header(0).encoding() != io.cepheid.storage.encoding.Encoding.AUTO);
             }
             assertEquals(3_000, total);
         }
