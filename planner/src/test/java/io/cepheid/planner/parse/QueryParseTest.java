@@ -83,7 +83,7 @@ class QueryParseTest {
     @Test
     void setAndExplain() {
         SqlSetOption set = parseAs("SET search_path = public", SqlSetOption.class);
-        assertEquals("search_path", set.getName().getSimple());
+        assertEquals("search_path", ((SqlIdentifier) set.name()).getSimple());
         SqlExplain explain = parseAs("EXPLAIN SELECT * FROM t", SqlExplain.class);
         assertInstanceOf(SqlSelect.class, explain.getExplicandum());
         assertEquals(SqlExplainLevel.EXPPLAN_ATTRIBUTES, explain.getDetailLevel());
