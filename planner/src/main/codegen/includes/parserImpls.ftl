@@ -180,6 +180,48 @@ SqlNode DateaddFunctionCall() :
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * SET / RESET
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * Parses "SET name {= | TO} value" and "RESET {name | ALL}" (setOptionParserMethod). Calcite's
+ * own production takes only "="; Redshift scripts mostly write "SET search_path TO ...". The
+ * words ON and DEFAULT, being reserved, become identifiers here so the planner sees one shape.
+ */
+SqlSetOption SqlSetOptionRedshift(Span s, String scope) :
+{
+    final SqlIdentifier name;
+    final SqlNode value;
+}
+{
+    <SET> { s.add(this); }
+    name = CompoundIdentifier()
+    ( <EQ> | <TO> )
+    (
+        value = Literal()
+    |
+        value = SimpleIdentifier()
+    |
+        <ON> { value = new SqlIdentifier("ON", getPos()); }
+    |
+        <DEFAULT_> { value = new SqlIdentifier("DEFAULT", getPos()); }
+    )
+    {
+        return new SqlSetOption(s.end(value), scope, name, value);
+    }
+|
+    <RESET> { s.add(this); }
+    (
+        name = CompoundIdentifier()
+    |
+        <ALL> { name = new SqlIdentifier("ALL", getPos()); }
+    )
+    {
+        return new SqlSetOption(s.end(name), scope, name, null);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
  * EXPLAIN
  * ------------------------------------------------------------------------------------------- */
 

@@ -83,7 +83,14 @@ class QueryParseTest {
     @Test
     void setAndExplain() {
         SqlSetOption set = parseAs("SET search_path = public", SqlSetOption.class);
-        assertEquals("search_path", set.getName().getSimple());
+        assertEquals("search_path", ((SqlIdentifier) set.name()).getSimple());
+        SqlSetOption to = parseAs("SET search_path TO public", SqlSetOption.class);
+        assertEquals("public", ((SqlIdentifier) to.getValue()).getSimple());
+        SqlSetOption quoted = parseAs("SET timezone = 'UTC'", SqlSetOption.class);
+        assertEquals("'UTC'", quoted.getValue().toString());
+        assertEquals("DEFAULT", parseAs("SET datestyle TO DEFAULT", SqlSetOption.class).getValue().toString());
+        SqlSetOption reset = parseAs("RESET ALL", SqlSetOption.class);
+        assertEquals("ALL", ((SqlIdentifier) reset.name()).getSimple());
         SqlExplain explain = parseAs("EXPLAIN SELECT * FROM t", SqlExplain.class);
         assertInstanceOf(SqlSelect.class, explain.getExplicandum());
         assertEquals(SqlExplainLevel.EXPPLAN_ATTRIBUTES, explain.getDetailLevel());
