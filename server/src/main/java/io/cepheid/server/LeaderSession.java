@@ -105,10 +105,7 @@ final class LeaderSession implements Session {
         SqlNode explained = explain.getExplicandum();
         PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema())
                 .planQuery(explained, parameters);
-        List<String> lines = new ArrayList<>(List.of(planned.logicalPlan().split("\n")));
-        lines.add("");
-        lines.addAll(PlanPrinter.print(planned.plan()));
-        return TextRows.of("QUERY PLAN", lines, "EXPLAIN");
+        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan()), "EXPLAIN");
     }
 
     private StatementResult insert(SqlInsert insert, List<Object> parameters) {

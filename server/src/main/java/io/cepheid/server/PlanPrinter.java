@@ -15,41 +15,96 @@ import io.cepheid.executor.fragment.ValuesSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** Prints an executor plan as an indented tree, one step per line, in Redshift's step vocabulary. */
+/**
+ * Prints an executor plan as Redshift's EXPLAIN does: one {@code XN} step per line, children indented under
+ * {@code ->}, joins labelled with how their rows move. A join inside a slice fragment moves nothing: both
+ * sides distributed on the join key (DS_DIST_NONE) or the inner a DISTSTYLE ALL table (DS_DIST_ALL_NONE).
+ * A join above the {@code XN Network} step runs after both sides were sent to one place (DS_DIST_BOTH).
+ */
 final class PlanPrinter {
     private PlanPrinter() {
     }
 
     static List<String> print(PlanSpec plan) {
         List<String> lines = new ArrayList<>();
-        print(plan, 0, lines);
+        print(plan, 0, false, lines);
         return lines;
     }
 
-    private static void print(PlanSpec plan, int depth, List<String> lines) {
-        String indent = depth == 0 ? "" : "  ".repeat(depth - 1) + "->  ";
-        lines.add(indent + describe(plan));
-        for (PlanSpec child : children(plan)) {
-            print(child, depth + 1, lines);
+    private static void print(PlanSpec plan, int depth, boolean inSlices, List<String> lines) {
+        String indent = depth == 0 ? "" : "      ".repeat(depth - 1) + "  ->  ";
+        String detailIndent = "      ".repeat(depth) + "  ";
+        lines.add(indent + describe(plan, inSlices));
+        for (String detail : details(plan)) {
+            lines.add(detailIndent + detail);
+        }
+        boolean childInSlices = inSlices || plan instanceof GatherSpec;
+        switch (plan) {
+            case HashJoinSpec join -> {
+                print(join.left(), depth + 1, childInSlices, lines);
+                lines.add("      ".repeat(depth) + "  ->  XN Hash");
+                print(join.right(), depth + 2, childInSlices, lines);
+            }
+            default -> {
+                for (PlanSpec child : children(plan)) {
+                    print(child, depth + 1, childInSlices, lines);
+                }
+            }
         }
     }
 
-    private static String describe(PlanSpec plan) {
+    private static String describe(PlanSpec plan, boolean inSlices) {
         return switch (plan) {
-            case ScanSpec scan -> "XN Seq Scan on " + scan.table() + (scan.filter() == null ? "" : "  (filter pushed down)");
+            case ScanSpec scan -> "XN Seq Scan on " + scan.table();
             case ValuesSpec values -> "XN Values (" + values.rows().size() + " rows)";
             case FilterSpec filter -> "XN Filter";
-            case ProjectSpec project -> "XN Project (" + project.expressions().size() + " columns)";
+            case ProjectSpec project -> "XN Project";
             case AggregateSpec aggregate -> "XN " + (aggregate.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate")
-                    + " " + aggregate.mode().name().toLowerCase(java.util.Locale.ROOT);
-            case HashJoinSpec join -> "XN Hash " + joinName(join.kind().name());
-            case NestedLoopJoinSpec join -> "XN Nested Loop " + joinName(join.kind().name());
+                    + (aggregate.mode() == io.cepheid.executor.fragment.AggregateMode.SINGLE ? ""
+                    : " (" + aggregate.mode().name().toLowerCase(Locale.ROOT) + ")");
+            case HashJoinSpec join -> "XN Hash " + joinName(join.kind().name()) + " " + movement(join.right(), inSlices);
+            case NestedLoopJoinSpec join -> "XN Nested Loop " + joinName(join.kind().name()) + " " + movement(join.right(), inSlices);
             case SortSpec sort -> sort.limit() >= 0 ? "XN Limit (top-N sort)" : "XN Sort";
             case LimitSpec limit -> "XN Limit";
             case UnionAllSpec union -> "XN Append";
-            case GatherSpec gather -> "XN Network (DS_RETURN: gather all slices)";
+            case GatherSpec gather -> "XN Network";
         };
+    }
+
+    private static List<String> details(PlanSpec plan) {
+        return switch (plan) {
+            case ScanSpec scan -> {
+                List<String> details = new ArrayList<>();
+                if (scan.filter() != null) {
+                    details.add("Filter: pushed down (zone maps prune blocks)");
+                }
+                if (scan.wholeTable()) {
+                    details.add("Every slice reads the whole table (DISTSTYLE ALL)");
+                }
+                yield details;
+            }
+            case GatherSpec gather -> List.of("Send to leader");
+            case SortSpec sort -> List.of("Sort Key: " + sort.keys().stream()
+                    .map(k -> "$" + k.column() + (k.descending() ? " DESC" : "")).toList());
+            default -> List.of();
+        };
+    }
+
+    /** Redshift's label for how a join's rows reach it. */
+    private static String movement(PlanSpec inner, boolean inSlices) {
+        if (!inSlices) {
+            return "DS_DIST_BOTH";
+        }
+        return readsWholeTable(inner) ? "DS_DIST_ALL_NONE" : "DS_DIST_NONE";
+    }
+
+    private static boolean readsWholeTable(PlanSpec plan) {
+        if (plan instanceof ScanSpec scan) {
+            return scan.wholeTable();
+        }
+        return children(plan).stream().anyMatch(PlanPrinter::readsWholeTable);
     }
 
     private static String joinName(String kind) {
@@ -57,7 +112,7 @@ final class PlanPrinter {
             case "INNER" -> "Join";
             case "SEMI" -> "Semi Join";
             case "ANTI" -> "Anti Join";
-            default -> kind.charAt(0) + kind.substring(1).toLowerCase(java.util.Locale.ROOT) + " Join";
+            default -> kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT) + " Join";
         };
     }
 

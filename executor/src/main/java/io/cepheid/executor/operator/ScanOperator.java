@@ -35,7 +35,7 @@ public final class ScanOperator implements Operator {
         this.context = context;
         TableSnapshot table = context.catalog().table(spec.schema(), spec.table()).orElseThrow(() -> new CepheidException(
                 ErrorCode.UNDEFINED_TABLE, "relation \"" + spec.schema() + "." + spec.table() + "\" does not exist"));
-        if (context.slice() == ExecutionContext.ALL_SLICES) {
+        if (context.slice() == ExecutionContext.ALL_SLICES || spec.wholeTable()) {
             for (int slice = 0; slice < table.sliceCount(); slice++) {
                 rowGroups.addAll(table.rowGroups(slice));
             }

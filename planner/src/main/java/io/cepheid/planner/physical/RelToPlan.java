@@ -65,7 +65,15 @@ public final class RelToPlan {
     }
 
     /** A converted subtree: its spec and whether it still runs per slice (not yet gathered). */
-    private record Converted(PlanSpec spec, boolean perSlice) {
+    /**
+     * A converted subtree: its spec, whether it still runs per slice (not yet gathered), and for per-slice
+     * subtrees how their rows are spread over slices.
+     */
+    private record Converted(PlanSpec spec, boolean perSlice, Distribution distribution) {
+        Converted(PlanSpec spec, boolean perSlice) {
+            this(spec, perSlice, Distribution.EVEN);
+        }
+
         PlanSpec gathered() {
             return perSlice ? new GatherSpec(spec) : spec;
         }
@@ -129,6 +137,7 @@ public final class RelToPlan {
         List<SqlType> types = columns.stream().map(c -> definition.columns().get(c).type()).toList();
         ExprSpec pushed = filter == null ? null : rex.convert(remap(filter.getCondition(), position));
         PlanSpec spec = new ScanSpec(definition.schema(), definition.name(), columns, types, pushed);
+        Distribution distribution = Distribution.of(table.snapshot(), columns);
         if (project != null) {
             List<ExprSpec> expressions = new ArrayList<>();
             boolean identity = project.getProjects().size() == columns.size();
@@ -139,9 +148,10 @@ public final class RelToPlan {
             }
             if (!identity) {
                 spec = new ProjectSpec(spec, expressions);
+                distribution = distribution.through(expressions);
             }
         }
-        return new Converted(spec, true);
+        return new Converted(spec, true, distribution);
     }
 
     private Converted systemScan(Project project, Filter filter, SystemTable system) {
@@ -170,12 +180,14 @@ public final class RelToPlan {
     private Converted project(Project project) {
         Converted input = visit(project.getInput());
         List<ExprSpec> expressions = project.getProjects().stream().map(rex::convert).toList();
-        return new Converted(new ProjectSpec(input.spec(), expressions), input.perSlice());
+        return new Converted(new ProjectSpec(input.spec(), expressions), input.perSlice(),
+                input.distribution().through(expressions));
     }
 
     private Converted filter(Filter filter) {
         Converted input = visit(filter.getInput());
-        return new Converted(new FilterSpec(input.spec(), rex.convert(filter.getCondition())), input.perSlice());
+        return new Converted(new FilterSpec(input.spec(), rex.convert(filter.getCondition())), input.perSlice(),
+                input.distribution());
     }
 
     // ---- aggregation -------------------------------------------------------------------------------
@@ -262,10 +274,33 @@ public final class RelToPlan {
 
     // ---- joins -------------------------------------------------------------------------------------
 
+    /**
+     * Joins run inside the slices when no row has to move: both sides distributed on the join key
+     * (Redshift's DS_DIST_NONE), or the inner side a DISTSTYLE ALL table that every slice reads whole
+     * (DS_DIST_ALL_NONE). Otherwise both sides are gathered and joined on the leader.
+     */
     private Converted join(Join join) {
-        PlanSpec left = visit(join.getLeft()).gathered();
-        PlanSpec right = visit(join.getRight()).gathered();
-        JoinKind kind = switch (join.getJoinType()) {
+        Converted leftInput = visit(join.getLeft());
+        Converted rightInput = visit(join.getRight());
+        JoinKind kind = joinKind(join);
+        JoinInfo info = join.analyzeCondition();
+        JoinPlacement placement = JoinPlacement.choose(
+                leftInput.perSlice(), leftInput.distribution(), leftInput.spec().outputTypes(),
+                rightInput.perSlice(), rightInput.distribution(), rightInput.spec().outputTypes(), kind, info);
+        PlanSpec left = placement.inSlices() ? leftInput.spec() : leftInput.gathered();
+        PlanSpec right = switch (placement) {
+            case COLOCATED -> rightInput.spec();
+            case INNER_REPLICATED -> WholeTableReads.rewrite(rightInput.spec());
+            case ON_LEADER -> rightInput.gathered();
+        };
+        PlanSpec joined = joinSpec(join, kind, info, left, right);
+        return placement.inSlices()
+                ? new Converted(joined, true, leftInput.distribution())
+                : new Converted(joined, false);
+    }
+
+    private static JoinKind joinKind(Join join) {
+        return switch (join.getJoinType()) {
             case INNER -> JoinKind.INNER;
             case LEFT -> JoinKind.LEFT;
             case RIGHT -> JoinKind.RIGHT;
@@ -274,11 +309,13 @@ public final class RelToPlan {
             case ANTI -> JoinKind.ANTI;
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "join type " + join.getJoinType() + " is not supported yet");
         };
-        JoinInfo info = join.analyzeCondition();
+    }
+
+    private PlanSpec joinSpec(Join join, JoinKind kind, JoinInfo info, PlanSpec left, PlanSpec right) {
         boolean nullSafeKeys = info.nullExclusionFlags.stream().anyMatch(excluded -> !excluded);
         if (info.leftKeys.isEmpty() || nullSafeKeys) {
             ExprSpec condition = join.getCondition().isAlwaysTrue() ? null : rex.convert(join.getCondition());
-            return new Converted(new NestedLoopJoinSpec(left, right, kind, condition), false);
+            return new NestedLoopJoinSpec(left, right, kind, condition);
         }
         int leftWidth = left.outputTypes().size();
         int rightWidth = right.outputTypes().size();
@@ -307,7 +344,7 @@ public final class RelToPlan {
             residual = rex.convert(shiftRight(nonEqui, leftWidth, leftExtra.size()));
         }
         if (leftExtra.isEmpty() && rightExtra.isEmpty()) {
-            return new Converted(new HashJoinSpec(left, right, kind, leftKeys, rightKeys, residual), false);
+            return new HashJoinSpec(left, right, kind, leftKeys, rightKeys, residual);
         }
         PlanSpec widenedLeft = withExtraColumns(left, leftExtra);
         PlanSpec widenedRight = withExtraColumns(right, rightExtra);
@@ -326,7 +363,7 @@ public final class RelToPlan {
                 keep.add(new ExprSpec.InputRef(rightStart + i, joinedTypes.get(rightStart + i)));
             }
         }
-        return new Converted(new ProjectSpec(joined, keep), false);
+        return new ProjectSpec(joined, keep);
     }
 
     private static boolean sameScale(SqlType a, SqlType b) {
