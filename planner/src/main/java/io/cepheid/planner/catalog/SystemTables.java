@@ -134,9 +134,22 @@ public final class SystemTables {
                 Encoding encoding = column.encoding() == null ? Encoding.AUTO : column.encoding();
                 boolean distKey = table.distStyle() == DistStyle.KEY && table.distKey() == i;
                 rows.add(Arrays.asList(table.schema(), table.name(), column.name(), column.type().displayName(),
-                        encoding.name().toLowerCase(java.util.Locale.ROOT), distKey, (long) sortPosition, !column.nullable()));
+                        encodingName(encoding), distKey, (long) sortPosition, !column.nullable()));
             }
         }
         return rows;
+    }
+
+    /**
+     * pg_table_def.encoding as Redshift spells it: RAW shows as "none", and LZ4 (which serves ENCODE LZO)
+     * as "lzo", so scripts that read the catalog see the names they wrote.
+     */
+    static String encodingName(Encoding encoding) {
+        return switch (encoding) {
+            case RAW -> "none";
+            case LZ4 -> "lzo";
+            case RUNLENGTH, DELTA, DELTA32K, MOSTLY8, MOSTLY16, MOSTLY32, BYTEDICT, AZ64, ZSTD, TEXT255, TEXT32K, AUTO ->
+                    encoding.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

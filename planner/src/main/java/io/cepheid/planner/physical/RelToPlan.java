@@ -216,6 +216,12 @@ public final class RelToPlan {
                         "aggregate " + call.getAggregation().getName() + " over several arguments is not supported yet");
             }
             int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().getFirst();
+            if (call.getAggregation().getKind() == SqlKind.ANY_VALUE && keys.contains(argument)) {
+                // The validator writes "SELECT i % 2 ... GROUP BY i % 2" as ANY_VALUE of the group key: the key itself.
+                SqlType keyType = TypeMapping.toSqlType(call.getType());
+                outputs.add(new AggregateOutput(-1, false, new ExprSpec.InputRef(keys.indexOf(argument), keyType)));
+                continue;
+            }
             AggregateFunction function = switch (call.getAggregation().getKind()) {
                 case COUNT -> argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
                 case SUM, SUM0 -> AggregateFunction.SUM;
@@ -248,7 +254,7 @@ public final class RelToPlan {
     private record AggregateOutput(int call, boolean zeroWhenEmpty, ExprSpec constant) {
     }
 
-    /** Puts constants (LITERAL_AGG) in place and applies $SUM0's COALESCE(SUM(x), 0). */
+    /** Puts constants (LITERAL_AGG) and group keys (ANY_VALUE of a key) in place and applies $SUM0's COALESCE(SUM(x), 0). */
     private static PlanSpec reshapeAggregateOutput(PlanSpec aggregate, int keyCount, List<AggregateOutput> outputs) {
         List<SqlType> types = aggregate.outputTypes();
         List<ExprSpec> expressions = new ArrayList<>();

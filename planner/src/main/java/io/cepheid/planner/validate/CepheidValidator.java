@@ -1,9 +1,17 @@
 package io.cepheid.planner.validate;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
@@ -11,7 +19,8 @@ import java.math.BigDecimal;
 
 /**
  * Calcite's validator with Redshift's literal rule: an integer literal that fits BIGINT is a BIGINT, even
- * with 19 digits (9223372036854775807), where Calcite would check it against DECIMAL's 18-digit limit.
+ * with 19 digits (9223372036854775807), where Calcite would check it against DECIMAL's 18-digit limit; and
+ * Redshift's assignment rule for INSERT ... VALUES: a string literal for a non-string column is cast to it.
  */
 final class CepheidValidator extends SqlValidatorImpl {
     CepheidValidator(SqlOperatorTable operatorTable, SqlValidatorCatalogReader catalogReader,
@@ -30,5 +39,33 @@ final class CepheidValidator extends SqlValidatorImpl {
             }
         }
         super.validateLiteral(literal);
+    }
+
+    /**
+     * In INSERT ... VALUES, casts each string literal bound for a non-string column to that column's type.
+     * Calcite types a NULL in VALUES from the target column (DATE) but leaves '2024-03-10' a CHAR, and then
+     * rejects the rows ('2024-03-10'), (NULL) as incompatible; Redshift assigns each value to its column.
+     */
+    @Override
+    protected void validateValues(SqlCall node, RelDataType targetRowType, SqlValidatorScope scope) {
+        if (node.getKind() == SqlKind.VALUES && targetRowType.isStruct()) {
+            for (SqlNode row : node.getOperandList()) {
+                if (row instanceof SqlCall rowCall && rowCall.getKind() == SqlKind.ROW
+                        && rowCall.operandCount() == targetRowType.getFieldCount()) {
+                    castStringLiterals(rowCall, targetRowType);
+                }
+            }
+        }
+        super.validateValues(node, targetRowType, scope);
+    }
+
+    private static void castStringLiterals(SqlCall row, RelDataType targetRowType) {
+        for (int i = 0; i < row.operandCount(); i++) {
+            RelDataType target = targetRowType.getFieldList().get(i).getType();
+            if (row.operand(i) instanceof SqlCharStringLiteral literal && !SqlTypeUtil.isCharacter(target)) {
+                row.setOperand(i, SqlStdOperatorTable.CAST.createCall(literal.getParserPosition(), literal,
+                        SqlTypeUtil.convertTypeToSpec(target)));
+            }
+        }
     }
 }
