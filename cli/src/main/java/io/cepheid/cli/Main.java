@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@code cepheid} command: {@code cepheid [--csv] [-c SQL | -f FILE] [jdbc-url]}. With {@code -c} or
@@ -56,8 +58,20 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        quietEngineLogging();
         boolean terminal = System.console() != null && System.console().isTerminal();
         System.exit(run(args, System.in, System.out, System.err, terminal));
+    }
+
+    /**
+     * The engine logs at INFO which SIMD kernels it chose; in a console that is noise between a user's results,
+     * so only warnings reach stderr, unless the user configured java.util.logging themselves.
+     */
+    private static void quietEngineLogging() {
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            Logger.getLogger("").setLevel(Level.WARNING);
+        }
     }
 
     /** Runs the command with the given streams; {@code terminal} says whether to open the interactive console. */

@@ -37,7 +37,7 @@ public final class ColumnValues {
             case SqlType.RealType t -> vector.getFloat(row);
             case SqlType.DoubleType t -> vector.getDouble(row);
             case SqlType.BooleanType t -> vector.getBoolean(row);
-            case SqlType.CharType t -> vector.getString(row);
+            case SqlType.CharType t -> blankPadded(vector.getString(row), t.length());
             case SqlType.VarcharType t -> vector.getString(row);
             case SqlType.DateType t -> java.sql.Date.valueOf(LocalDate.ofEpochDay(vector.getInt(row)));
             case SqlType.TimestampType t -> Timestamp.valueOf(localDateTime(vector.getLong(row)));
@@ -54,7 +54,7 @@ public final class ColumnValues {
             case SqlType.RealType t -> formatFloatingPoint(vector.getFloat(row), Float.toString(vector.getFloat(row)));
             case SqlType.DoubleType t -> formatFloatingPoint(vector.getDouble(row), Double.toString(vector.getDouble(row)));
             case SqlType.BooleanType t -> vector.getBoolean(row) ? "t" : "f";
-            case SqlType.CharType t -> vector.getString(row);
+            case SqlType.CharType t -> blankPadded(vector.getString(row), t.length());
             case SqlType.VarcharType t -> vector.getString(row);
             case SqlType.DateType t -> LocalDate.ofEpochDay(vector.getInt(row)).toString();
             case SqlType.TimestampType t -> formatTimestamp(localDateTime(vector.getLong(row)));
@@ -165,6 +165,14 @@ public final class ColumnValues {
             case SqlType.DoubleType t -> throw cannotConvert(vector, "Timestamp");
             case SqlType.BooleanType t -> throw cannotConvert(vector, "Timestamp");
         };
+    }
+
+    /**
+     * A CHAR(n) value as PostgreSQL and Redshift return it, blank-padded to n characters; the engine may keep
+     * it without its trailing blanks, which do not count in comparisons.
+     */
+    static String blankPadded(String value, int length) {
+        return value.length() >= length ? value : value + " ".repeat(length - value.length());
     }
 
     /** Microseconds since 1970-01-01 00:00:00 as a wall-clock date-time (TIMESTAMP has no zone). */

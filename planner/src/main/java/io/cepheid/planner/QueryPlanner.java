@@ -113,7 +113,15 @@ public final class QueryPlanner {
             RelNode rel = root.project();
             RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
             RelNode optimized = LogicalOptimizer.optimize(rel, relBuilder);
-            return converter.trimUnusedFields(true, optimized);
+            RelNode trimmed = converter.trimUnusedFields(true, optimized);
+            // The rewrite may drop the top projection that carried the select list's names (count, sum), leaving
+            // an operator's generated ones (EXPR$0); put the validated names back.
+            List<String> names = root.validatedRowType.getFieldNames();
+            if (trimmed instanceof TableModify || trimmed.getRowType().getFieldCount() != names.size()
+                    || trimmed.getRowType().getFieldNames().equals(names)) {
+                return trimmed;
+            }
+            return relBuilder.push(trimmed).rename(names).build();
         } catch (CepheidException e) {
             throw e;
         } catch (RuntimeException e) {

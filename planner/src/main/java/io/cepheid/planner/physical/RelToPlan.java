@@ -226,7 +226,9 @@ public final class RelToPlan {
                 case COUNT -> argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
                 case SUM, SUM0 -> AggregateFunction.SUM;
                 case AVG -> AggregateFunction.AVG;
-                case MIN -> AggregateFunction.MIN;
+                // Any value of the group will do; the minimum is one. Calcite asks for ANY_VALUE when it pulls a
+                // constant select item (SELECT 1, avg(x) FROM t) into the aggregate.
+                case MIN, ANY_VALUE -> AggregateFunction.MIN;
                 case MAX -> AggregateFunction.MAX;
                 default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                         "aggregate function " + call.getAggregation().getName() + " is not supported yet");

@@ -81,11 +81,17 @@ public final class RexToExpr {
             case BOOLEAN -> literal.getValueAs(Boolean.class);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
-            case TIMESTAMP -> literal.getValueAs(TimestampString.class).getMillisSinceEpoch() * 1000L;
+            case TIMESTAMP -> epochMicros(literal.getValueAs(TimestampString.class));
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "literal of type " + literal.getType() + " is not supported");
         };
         return new ExprSpec.Literal(value, type);
+    }
+
+    /** Microseconds since the epoch, fraction included (TimestampString's millis would drop the last three digits). */
+    private static long epochMicros(TimestampString timestamp) {
+        java.time.LocalDateTime value = java.time.LocalDateTime.parse(timestamp.toString().replace(' ', 'T'));
+        return value.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + value.getNano() / 1000;
     }
 
     private ExprSpec call(RexCall call) {

@@ -13,12 +13,17 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class CepheidTypeSystem extends RelDataTypeSystemImpl {
     public static final CepheidTypeSystem INSTANCE = new CepheidTypeSystem();
     public static final int MAX_DECIMAL_PRECISION = 18;
+    /** Fraction digits of a TIMESTAMP: microseconds. */
+    public static final int MICROSECOND_PRECISION = 6;
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
         return switch (typeName) {
             case DECIMAL -> MAX_DECIMAL_PRECISION;
             case VARCHAR, CHAR -> 65535;
+            // Redshift's TIMESTAMP keeps microseconds; Calcite's default of 0 (max 3) would cut the fraction
+            // off '2024-01-31 10:00:00.5' when it is cast for an INSERT.
+            case TIMESTAMP -> MICROSECOND_PRECISION;
             default -> super.getMaxPrecision(typeName);
         };
     }
@@ -34,6 +39,7 @@ public final class CepheidTypeSystem extends RelDataTypeSystemImpl {
             case DECIMAL -> MAX_DECIMAL_PRECISION;
             case VARCHAR -> 256;
             case CHAR -> 1;
+            case TIMESTAMP -> MICROSECOND_PRECISION;
             default -> super.getDefaultPrecision(typeName);
         };
     }
