@@ -12,6 +12,7 @@ import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.executor.fragment.WindowSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ final class PlanPrinter {
             case LimitSpec limit -> "XN Limit";
             case UnionAllSpec union -> "XN Append";
             case GatherSpec gather -> "XN Network (DS_RETURN: gather all slices)";
+            case WindowSpec window -> "XN Window (" + window.calls().size() + " functions)";
         };
     }
 
@@ -74,6 +76,7 @@ final class PlanPrinter {
             case LimitSpec limit -> List.of(limit.input());
             case UnionAllSpec union -> union.inputs();
             case GatherSpec gather -> List.of(gather.input());
+            case WindowSpec window -> List.of(window.input());
         };
     }
 }
