@@ -92,7 +92,7 @@ class WindowOperatorTest {
 
     @Test
     void matchesNaiveReferenceOnRandomDataAcrossBatches() {
-        List<List<Object>> rows = randomRows(9000, 30, 11);
+        List<List<Object>> rows = randomRows(6000, 60, 11);
         List<SortKey> order = List.of(new SortKey(ORD, false, false));
         List<WindowCall> calls = calls();
         WindowSpec spec = new WindowSpec(values(TYPES, rows), List.of(PART), order, calls);
@@ -101,7 +101,7 @@ class WindowOperatorTest {
 
     @Test
     void descendingOrderWithNullsFirstAndNoPartition() {
-        List<List<Object>> rows = randomRows(600, 1, 5);
+        List<List<Object>> rows = randomRows(200, 1, 5);
         List<SortKey> order = List.of(new SortKey(ORD, true, true), new SortKey(NAME, false, false));
         List<WindowCall> calls = calls();
         WindowSpec spec = new WindowSpec(values(TYPES, rows), List.of(), order, calls);
@@ -146,7 +146,9 @@ class WindowOperatorTest {
         assertEquals(expected.size(), actual.size(), "row count");
         for (int r = 0; r < expected.size(); r++) {
             for (int c = 0; c < expected.get(r).size(); c++) {
-                assertEquals(expected.get(r).get(c), actual.get(r).get(c), "row " + r + " column " + c + " of " + expected.get(r));
+                int row = r;
+                int column = c;
+                assertEquals(expected.get(r).get(c), actual.get(r).get(c), () -> "row " + row + " column " + column + " of " + expected.get(row));
             }
         }
     }
