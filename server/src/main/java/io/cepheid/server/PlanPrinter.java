@@ -12,6 +12,7 @@ import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.executor.fragment.WindowSpec;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,7 @@ final class PlanPrinter {
             case LimitSpec limit -> "XN Limit";
             case UnionAllSpec union -> "XN Append";
             case GatherSpec gather -> "XN Network";
+            case WindowSpec window -> "XN Window";
         };
     }
 
@@ -129,6 +131,7 @@ final class PlanPrinter {
             case LimitSpec limit -> List.of(limit.input());
             case UnionAllSpec union -> union.inputs();
             case GatherSpec gather -> List.of(gather.input());
+            case WindowSpec window -> List.of(window.input());
         };
     }
 }

@@ -12,6 +12,7 @@ import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.executor.fragment.WindowSpec;
 import io.cepheid.storage.vector.Batch;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class Operators {
             case LimitSpec limit -> new LimitOperator(limit, context);
             case UnionAllSpec union -> new UnionAllOperator(union, context);
             case GatherSpec gather -> new GatherOperator(gather, context);
+            case WindowSpec window -> new WindowOperator(window, context);
         };
     }
 

@@ -12,6 +12,7 @@ import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.executor.fragment.WindowSpec;
 
 /**
  * Rewrites a per-slice subtree over DISTSTYLE ALL tables so that every slice reads the whole tables, for
@@ -40,6 +41,7 @@ final class WholeTableReads {
             case LimitSpec limit -> throw notPerSlice(limit);
             case UnionAllSpec union -> throw notPerSlice(union);
             case GatherSpec gather -> throw notPerSlice(gather);
+            case WindowSpec window -> throw notPerSlice(window);
         };
     }
 }
