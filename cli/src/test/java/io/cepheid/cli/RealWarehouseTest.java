@@ -92,7 +92,7 @@ class RealWarehouseTest {
     @Test
     void aggregatesJoinsAndFiltersOverLoadedData() throws IOException {
         loadSales();
-        assertEquals(0, run("-c", "SELECT s.sellerid, n.name, count(*) AS sales, sum(pricepaid) AS total"
+        assertEquals(0, run("-c", "SELECT s.sellerid AS sellerid, n.name, count(*) AS sales, sum(pricepaid) AS total"
                 + " FROM sales s JOIN sellers n ON s.sellerid = n.sellerid WHERE qtysold > 0"
                 + " GROUP BY s.sellerid, n.name ORDER BY total DESC", url()), err());
         assertEquals("""
@@ -109,7 +109,7 @@ class RealWarehouseTest {
     void csvPrintsAHeaderAndEmptyFieldsForNull() throws IOException {
         loadSales();
         assertEquals(0, run("--csv", "-c", "SELECT salesid, pricepaid, code FROM sales WHERE salesid >= 3 ORDER BY 1", url()), err());
-        assertEquals("salesid,pricepaid,code\n3,100.00,\n4,,long\n", out());
+        assertEquals("salesid,pricepaid,code\n3,100.00,    \n4,,long\n", out(), "an empty CHAR(4) is four blanks");
     }
 
     @Test
@@ -145,7 +145,7 @@ class RealWarehouseTest {
         assertTrue(err().startsWith("ERROR:  42601: "), err());
 
         assertEquals(1, run("-c", "SELECT * FROM nosuch", url()));
-        assertEquals("ERROR:  42P01: relation \"nosuch\" does not exist\n", err());
+        assertTrue(err().startsWith("ERROR:  42P01: relation \"nosuch\" does not exist"), err());
         assertEquals("", out());
 
         assertEquals(0, run("--csv", "-c", "SELECT count(*) AS n FROM sales", url()));
@@ -158,7 +158,7 @@ class RealWarehouseTest {
         Path bad = Files.writeString(directory.resolve("bad.txt"),
                 "5|10|1|1.00|2024-01-31 10:00:00|2024-01-31|ab|true\n6|10|lots|1.00|2024-01-31 10:00:00|2024-01-31|ab|true\n");
         assertEquals(1, run("-c", "COPY sales FROM '" + bad + "' DELIMITER '|'", url()));
-        assertTrue(err().startsWith("ERROR:  22P02: "), err());
+        assertTrue(err().startsWith("ERROR:  22P04: "), err());
         assertTrue(err().contains("lots"), err());
         assertEquals("", out());
 

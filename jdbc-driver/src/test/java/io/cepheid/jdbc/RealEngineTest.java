@@ -212,13 +212,13 @@ class RealEngineTest {
     }
 
     @Test
-    void unnamedColumnsGetPostgresNamesAndConstantsMixWithAggregates() throws SQLException {
+    void unnamedColumnsAreNamedQuestionColumnAndConstantsMixWithAggregates() throws SQLException {
         try (Connection connection = privateMemory(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INTEGER)");
             statement.execute("INSERT INTO t VALUES (1), (2), (4)");
             try (ResultSet rows = statement.executeQuery("SELECT count(*), sum(id), 7 AS seven, 'x', max(id) + 1 FROM t")) {
                 ResultSetMetaData meta = rows.getMetaData();
-                assertEquals(List.of("count", "sum", "seven", "?column?", "?column?"), List.of(meta.getColumnLabel(1),
+                assertEquals(List.of("?column?", "?column?", "seven", "?column?", "?column?"), List.of(meta.getColumnLabel(1),
                         meta.getColumnLabel(2), meta.getColumnLabel(3), meta.getColumnLabel(4), meta.getColumnLabel(5)));
                 assertTrue(rows.next());
                 assertEquals(3, rows.getLong(1));

@@ -114,8 +114,8 @@ public final class QueryPlanner {
             RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
             RelNode optimized = LogicalOptimizer.optimize(rel, relBuilder);
             RelNode trimmed = converter.trimUnusedFields(true, optimized);
-            // The rewrite may drop the top projection that carried the select list's names (count, sum), leaving
-            // an operator's generated ones (EXPR$0); put the validated names back.
+            // The rewrite may drop the top projection that carried the select list's names, leaving an input's
+            // (a join's uniquified sellerid0 for SELECT s.sellerid); put the validated names back.
             List<String> names = root.validatedRowType.getFieldNames();
             if (trimmed instanceof TableModify || trimmed.getRowType().getFieldCount() != names.size()
                     || trimmed.getRowType().getFieldNames().equals(names)) {

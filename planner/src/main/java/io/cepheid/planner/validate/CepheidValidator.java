@@ -2,7 +2,6 @@ package io.cepheid.planner.validate;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -17,13 +16,11 @@ import org.apache.calcite.sql.validate.SqlValidatorImpl;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /**
  * Calcite's validator with Redshift's literal rule: an integer literal that fits BIGINT is a BIGINT, even
  * with 19 digits (9223372036854775807), where Calcite would check it against DECIMAL's 18-digit limit; and
- * Redshift's assignment rule for INSERT ... VALUES: a string literal for a non-string column is cast to it;
- * and PostgreSQL's column names for unnamed function calls ({@code count}, {@code sum}) instead of {@code EXPR$n}.
+ * Redshift's assignment rule for INSERT ... VALUES: a string literal for a non-string column is cast to it.
  */
 final class CepheidValidator extends SqlValidatorImpl {
     CepheidValidator(SqlOperatorTable operatorTable, SqlValidatorCatalogReader catalogReader,
@@ -70,19 +67,5 @@ final class CepheidValidator extends SqlValidatorImpl {
                         SqlTypeUtil.convertTypeToSpec(target)));
             }
         }
-    }
-
-    /**
-     * An unaliased function call in a select list is named after the function, lower case, as PostgreSQL and
-     * Redshift name it ({@code SELECT count(*)} gives a column {@code count}); everything else keeps Calcite's
-     * alias. FROM items are never plain function calls (table functions sit inside TABLE(...)), so their
-     * generated aliases do not change.
-     */
-    @Override
-    public String deriveAlias(SqlNode node, int ordinal) {
-        if (ordinal >= 0 && node instanceof SqlCall call && call.getOperator() instanceof SqlFunction function) {
-            return function.getName().toLowerCase(Locale.ROOT);
-        }
-        return super.deriveAlias(node, ordinal);
     }
 }
