@@ -210,6 +210,7 @@ public final class RelToPlan {
                 case AVG -> AggregateFunction.AVG;
                 case MIN -> AggregateFunction.MIN;
                 case MAX -> AggregateFunction.MAX;
+                case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
                 default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                         "aggregate function " + call.getAggregation().getName() + " is not supported yet");
             };
