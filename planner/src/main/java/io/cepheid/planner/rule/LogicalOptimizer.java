@@ -11,8 +11,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The logical rewrite passes, in order: subqueries to joins (then decorrelation), set operations to
- * aggregates, common OR factors pulled out, predicate pushdown, join ordering over multi-joins, and projection merging. Each pass is a
- * Hep program: deterministic, no cost model needed for these rewrites.
+ * aggregates, common OR factors pulled out ({@link OrFactoring}), predicate pushdown, join ordering over
+ * multi-joins, and projection merging. Each pass is a Hep program: deterministic, no cost model needed for
+ * these rewrites.
  */
 public final class LogicalOptimizer {
     private LogicalOptimizer() {
