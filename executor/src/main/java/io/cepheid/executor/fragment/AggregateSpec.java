@@ -36,12 +36,13 @@ public record AggregateSpec(PlanSpec input, List<Integer> groupKeys, List<Aggreg
         return types;
     }
 
-    /** The partial state columns of one aggregate: AVG → (sum, count); COUNT → count; others → the result type. */
+    /** The partial state columns of one aggregate: AVG → (sum, count); COUNT → count; others (SINGLE_VALUE
+     * too: the FINAL step fails when two slices each send a value for one group) → the result type. */
     public static List<SqlType> stateTypes(AggregateCall call) {
         return switch (call.function()) {
             case COUNT_STAR, COUNT -> List.of(SqlType.BIGINT);
             case AVG -> List.of(sumType(call.resultType()), SqlType.BIGINT);
-            case SUM, MIN, MAX -> List.of(call.resultType());
+            case SUM, MIN, MAX, SINGLE_VALUE -> List.of(call.resultType());
         };
     }
 

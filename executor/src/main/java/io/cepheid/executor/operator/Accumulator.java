@@ -19,7 +19,7 @@ import java.util.List;
  * writes its result, or its partial state, per group.
  */
 sealed interface Accumulator extends AutoCloseable
-        permits CountAccumulator, LongSumAccumulator, DoubleSumAccumulator, MinMaxAccumulator {
+        permits CountAccumulator, LongSumAccumulator, DoubleSumAccumulator, MinMaxAccumulator, SingleValueAccumulator {
 
     /** Makes room for groups [0, groupCount). */
     void ensureGroups(int groupCount);
@@ -61,6 +61,7 @@ sealed interface Accumulator extends AutoCloseable
             }
             case MIN, MAX -> new MinMaxAccumulator(allocator, inputColumn, inputTypes.get(inputColumn),
                     call.function() == AggregateFunction.MIN);
+            case SINGLE_VALUE -> new SingleValueAccumulator(allocator, inputColumn, inputTypes.get(inputColumn));
         };
     }
 }

@@ -230,6 +230,7 @@ public final class RelToPlan {
                 // constant select item (SELECT 1, avg(x) FROM t) into the aggregate.
                 case MIN, ANY_VALUE -> AggregateFunction.MIN;
                 case MAX -> AggregateFunction.MAX;
+                case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
                 default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                         "aggregate function " + call.getAggregation().getName() + " is not supported yet");
             };

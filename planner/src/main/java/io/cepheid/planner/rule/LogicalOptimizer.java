@@ -11,8 +11,9 @@ import org.apache.calcite.tools.RelBuilder;
 
 /**
  * The logical rewrite passes, in order: subqueries to joins (then decorrelation), set operations to
- * aggregates, predicate pushdown, join ordering over multi-joins, and projection merging. Each pass is a
- * Hep program: deterministic, no cost model needed for these rewrites.
+ * aggregates, common OR factors pulled out ({@link OrFactoring}), predicate pushdown, join ordering over
+ * multi-joins, and projection merging. Each pass is a Hep program: deterministic, no cost model needed for
+ * these rewrites.
  */
 public final class LogicalOptimizer {
     private LogicalOptimizer() {
@@ -22,6 +23,7 @@ public final class LogicalOptimizer {
         RelNode result = run(rel, subqueries());
         result = RelDecorrelator.decorrelateQuery(result, relBuilder);
         result = run(result, setOperations());
+        result = OrFactoring.apply(result);
         result = run(result, pushdown());
         result = run(result, joinOrder());
         result = run(result, pushdown());

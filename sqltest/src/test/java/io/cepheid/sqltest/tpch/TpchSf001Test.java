@@ -72,8 +72,14 @@ class TpchSf001Test {
         assertEquals(25, count("nation"));
     }
 
+    /*
+     * Left out: q02, q10, q15, q20 (s_address/c_address) and q13 (depends on o_comment text). The answer files
+     * were computed on DuckDB's dbgen, whose free-text columns differ from the dbgen data in testdata/tpch/data
+     * and from io.trino.tpch (both give e.g. Supplier#000000077's address "wVtcr0uH3Cyr...", the answer file
+     * "w5yO 0yjXou..."); recomputing q13 from testdata/tpch/data/sf0.01 by hand gives our 33 rows, not 32.
+     */
     @ParameterizedTest(name = "q{0}")
-    @ValueSource(ints = {1, 6})
+    @ValueSource(ints = {1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 16, 17, 18, 19, 21, 22})
     void answersMatch(int query) throws SQLException, IOException {
         String name = String.format("q%02d", query);
         Path testdata = SharedTestdata.root().resolve("tpch");
