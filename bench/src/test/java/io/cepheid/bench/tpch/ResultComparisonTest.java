@@ -30,7 +30,8 @@ class ResultComparisonTest {
     @Test
     void largeNumbersMatchWithinRelativeTolerance() {
         assertTrue(ResultComparison.matches("55909065222.827692", "55909065222.83"));
-        assertTrue(ResultComparison.matches("1.0E12", "1000000000000.5"));
+        assertTrue(ResultComparison.matches("1.2345678901234567E18", "1234567890123456800"));
+        assertFalse(ResultComparison.matches("1.0E12", "1000000000000.5"));
     }
 
     @Test
