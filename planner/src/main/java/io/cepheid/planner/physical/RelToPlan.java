@@ -18,6 +18,10 @@ import io.cepheid.executor.fragment.SortKey;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.executor.fragment.WindowCall;
+import io.cepheid.executor.fragment.WindowFrame;
+import io.cepheid.executor.fragment.WindowFunction;
+import io.cepheid.executor.fragment.WindowSpec;
 import io.cepheid.planner.catalog.CepheidTable;
 import io.cepheid.planner.catalog.SystemTable;
 import io.cepheid.planner.validate.TypeMapping;
@@ -38,12 +42,14 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
 
 import java.util.ArrayList;
@@ -97,6 +103,7 @@ public final class RelToPlan {
             case Sort sort -> sort(sort);
             case Values values -> new Converted(values(values), false);
             case Union union -> union(union);
+            case Window window -> window(window);
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "query shape not supported yet: " + node.getRelTypeName());
         };
@@ -408,6 +415,144 @@ public final class RelToPlan {
         });
     }
 
+    // ---- window functions --------------------------------------------------------------------------
+
+    /**
+     * One {@link WindowSpec} per window group, chained. Constants and arguments that need a cast become extra
+     * columns appended to the input (Calcite refers to constants past the input's fields); a final project
+     * drops them again and applies $SUM0's COALESCE(SUM(x), 0).
+     */
+    private Converted window(Window window) {
+        PlanSpec input = visit(window.getInput()).gathered();
+        List<SqlType> inputTypes = input.outputTypes();
+        int width = inputTypes.size();
+        List<ExprSpec> extra = new ArrayList<>();
+        List<List<WindowCall>> groupCalls = new ArrayList<>();
+        List<Boolean> zeroWhenEmpty = new ArrayList<>();
+        for (Window.Group group : window.groups) {
+            WindowFrame frame = frame(window, group);
+            List<WindowCall> calls = new ArrayList<>();
+            for (Window.RexWinAggCall call : group.aggCalls) {
+                if (call.distinct) {
+                    throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT in window functions is not supported");
+                }
+                SqlType resultType = TypeMapping.toSqlType(call.getType());
+                List<RexNode> operands = call.getOperands();
+                SqlKind kind = call.getKind();
+                WindowFunction function = switch (kind) {
+                    case ROW_NUMBER -> WindowFunction.ROW_NUMBER;
+                    case RANK -> WindowFunction.RANK;
+                    case DENSE_RANK -> WindowFunction.DENSE_RANK;
+                    case NTILE -> WindowFunction.NTILE;
+                    case LAG -> WindowFunction.LAG;
+                    case LEAD -> WindowFunction.LEAD;
+                    case FIRST_VALUE -> WindowFunction.FIRST_VALUE;
+                    case LAST_VALUE -> WindowFunction.LAST_VALUE;
+                    case COUNT -> operands.isEmpty() ? WindowFunction.COUNT_STAR : WindowFunction.COUNT;
+                    case SUM, SUM0 -> WindowFunction.SUM;
+                    case AVG -> WindowFunction.AVG;
+                    case MIN -> WindowFunction.MIN;
+                    case MAX -> WindowFunction.MAX;
+                    default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "window function " + call.getOperator().getName() + " is not supported yet");
+                };
+                if (function == WindowFunction.COUNT && operands.size() > 1) {
+                    throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "COUNT over several arguments is not supported yet");
+                }
+                List<Integer> arguments = new ArrayList<>();
+                for (int i = 0; i < operands.size(); i++) {
+                    // LAG/LEAD's offset, NTILE's bucket count and COUNT's argument keep their own type.
+                    boolean ownType = function == WindowFunction.NTILE || function == WindowFunction.COUNT
+                            || (function == WindowFunction.LAG || function == WindowFunction.LEAD) && i == 1;
+                    arguments.add(argumentColumn(window, operands.get(i), ownType ? null : resultType, inputTypes, extra));
+                }
+                calls.add(new WindowCall(function, arguments, frame, resultType));
+                zeroWhenEmpty.add(kind == SqlKind.SUM0);
+            }
+            groupCalls.add(calls);
+        }
+        PlanSpec result = withExtraColumns(input, extra);
+        for (int g = 0; g < window.groups.size(); g++) {
+            Window.Group group = window.groups.get(g);
+            result = new WindowSpec(result, group.keys.asList(), sortKeys(group.orderKeys.getFieldCollations()), groupCalls.get(g));
+        }
+        if (extra.isEmpty() && !zeroWhenEmpty.contains(true)) {
+            return new Converted(result, false);
+        }
+        List<SqlType> types = result.outputTypes();
+        List<ExprSpec> keep = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            keep.add(new ExprSpec.InputRef(i, types.get(i)));
+        }
+        for (int k = 0; k < zeroWhenEmpty.size(); k++) {
+            int index = width + extra.size() + k;
+            SqlType type = types.get(index);
+            ExprSpec column = new ExprSpec.InputRef(index, type);
+            if (zeroWhenEmpty.get(k)) {
+                ExprSpec zero = RexToExpr.coerce(new ExprSpec.Literal(0L, SqlType.BIGINT), type);
+                column = new ExprSpec.Call(io.cepheid.executor.expression.Function.COALESCE, List.of(column, zero), type);
+            }
+            keep.add(column);
+        }
+        return new Converted(new ProjectSpec(result, keep), false);
+    }
+
+    /**
+     * The input column holding a window argument: the input field itself, or an extra column for a constant
+     * (Calcite numbers them after the input's fields) or for a value cast to {@code wanted}.
+     */
+    private int argumentColumn(Window window, RexNode operand, SqlType wanted, List<SqlType> inputTypes, List<ExprSpec> extra) {
+        int width = inputTypes.size();
+        ExprSpec expression;
+        if (operand instanceof RexInputRef ref && ref.getIndex() < width) {
+            expression = new ExprSpec.InputRef(ref.getIndex(), inputTypes.get(ref.getIndex()));
+            if (wanted == null || RexToExpr.coerce(expression, wanted) == expression) {
+                return ref.getIndex();
+            }
+        } else if (operand instanceof RexInputRef ref) {
+            expression = rex.convert(window.constants.get(ref.getIndex() - width));
+        } else {
+            expression = rex.convert(operand);
+        }
+        extra.add(wanted == null ? expression : RexToExpr.coerce(expression, wanted));
+        return width + extra.size() - 1;
+    }
+
+    private static WindowFrame frame(Window window, Window.Group group) {
+        long start = bound(window, group.lowerBound);
+        long end = bound(window, group.upperBound);
+        boolean range = !group.isRows;
+        boolean supported = !range || (start == WindowFrame.UNBOUNDED_PRECEDING || start == 0)
+                && (end == WindowFrame.UNBOUNDED_FOLLOWING || end == 0);
+        if (!supported) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "RANGE frames with offsets are not supported; use ROWS or UNBOUNDED/CURRENT ROW bounds");
+        }
+        return new WindowFrame(range, start, end);
+    }
+
+    /** A frame bound as a row offset: negative preceding, positive following, the extremes for UNBOUNDED. */
+    private static long bound(Window window, RexWindowBound bound) {
+        if (bound.isCurrentRow()) {
+            return 0;
+        }
+        if (bound.isUnbounded()) {
+            return bound.isPreceding() ? WindowFrame.UNBOUNDED_PRECEDING : WindowFrame.UNBOUNDED_FOLLOWING;
+        }
+        RexNode offset = bound.getOffset();
+        if (offset instanceof RexInputRef ref) {
+            offset = window.constants.get(ref.getIndex() - window.getInput().getRowType().getFieldCount());
+        }
+        if (!(offset instanceof RexLiteral literal) || !(literal.getValue() instanceof java.math.BigDecimal number)) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "window frame offsets must be integer constants");
+        }
+        long rows = number.longValueExact();
+        if (rows < 0) {
+            throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, "window frame offsets must not be negative");
+        }
+        return bound.isPreceding() ? -rows : rows;
+    }
+
     // ---- sort, limit, values, union ----------------------------------------------------------------
 
     private Converted sort(Sort sort) {
@@ -417,8 +562,13 @@ public final class RelToPlan {
         if (sort.getCollation().getFieldCollations().isEmpty()) {
             return new Converted(new LimitSpec(input, offset, limit), false);
         }
+        List<SortKey> keys = sortKeys(sort.getCollation().getFieldCollations());
+        return new Converted(new SortSpec(input, keys, offset, limit), false);
+    }
+
+    private static List<SortKey> sortKeys(List<RelFieldCollation> collations) {
         List<SortKey> keys = new ArrayList<>();
-        for (RelFieldCollation field : sort.getCollation().getFieldCollations()) {
+        for (RelFieldCollation field : collations) {
             boolean descending = field.getDirection().isDescending();
             boolean nullsFirst = switch (field.nullDirection) {
                 case FIRST -> true;
@@ -428,7 +578,7 @@ public final class RelToPlan {
             };
             keys.add(new SortKey(field.getFieldIndex(), descending, nullsFirst));
         }
-        return new Converted(new SortSpec(input, keys, offset, limit), false);
+        return keys;
     }
 
     private long longValue(RexNode node) {

@@ -22,6 +22,7 @@ public final class LogicalOptimizer {
     public static RelNode optimize(RelNode rel, RelBuilder relBuilder) {
         RelNode result = run(rel, subqueries());
         result = RelDecorrelator.decorrelateQuery(result, relBuilder);
+        result = run(result, windows());
         result = run(result, setOperations());
         result = OrFactoring.apply(result);
         result = run(result, pushdown());
@@ -42,6 +43,13 @@ public final class LogicalOptimizer {
                 .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
                 .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
                 .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+                .build();
+    }
+
+    /** Window functions (RexOver in projects) into Window rels, the shape the physical conversion maps. */
+    private static HepProgram windows() {
+        return new HepProgramBuilder()
+                .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
                 .build();
     }
 
