@@ -89,7 +89,10 @@ public final class ExpressionCompiler {
             case DATEADD, DATEDIFF, DATE_TRUNC -> {
                 expectArguments(call, function == Function.DATE_TRUNC ? 2 : 3, function == Function.DATE_TRUNC ? 2 : 3);
                 DatePart part = DatePart.parse(literalText(call, 0));
-                yield new DatetimeFunctionEvaluator(function, part, args.subList(1, args.size()), call.type(), allocator);
+                // The evaluator takes the date/time first: DATEADD(part, n, value) becomes (value, n).
+                List<Evaluator> operands = function == Function.DATEADD ? List.of(args.get(2), args.get(1))
+                        : args.subList(1, args.size());
+                yield new DatetimeFunctionEvaluator(function, part, operands, call.type(), allocator);
             }
             case ROUND, TRUNC -> {
                 expectArguments(call, 1, 2);
