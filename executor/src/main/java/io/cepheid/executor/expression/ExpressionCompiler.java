@@ -78,7 +78,44 @@ public final class ExpressionCompiler {
                 }
                 yield new ExtractEvaluator(unit.value().toString(), args.get(1), call.type(), allocator);
             }
+            case ADD_DAYS, DAYS_BETWEEN, ADD_MONTHS, ADD_MICROS -> {
+                expectArguments(call, 2, 2);
+                yield new DatetimeFunctionEvaluator(function, null, args, call.type(), allocator);
+            }
+            case LAST_DAY -> {
+                expectArguments(call, 1, 1);
+                yield new DatetimeFunctionEvaluator(function, null, args, call.type(), allocator);
+            }
+            case DATEADD, DATEDIFF, DATE_TRUNC -> {
+                expectArguments(call, function == Function.DATE_TRUNC ? 2 : 3, function == Function.DATE_TRUNC ? 2 : 3);
+                DatePart part = DatePart.parse(literalText(call, 0));
+                // The evaluator takes the date/time first: DATEADD(part, n, value) becomes (value, n).
+                List<Evaluator> operands = function == Function.DATEADD ? List.of(args.get(2), args.get(1))
+                        : args.subList(1, args.size());
+                yield new DatetimeFunctionEvaluator(function, part, operands, call.type(), allocator);
+            }
+            case ROUND, TRUNC -> {
+                expectArguments(call, 1, 2);
+                yield new MathEvaluator(function, args, call.type(), allocator);
+            }
+            case POWER -> {
+                expectArguments(call, 2, 2);
+                yield new MathEvaluator(function, args, call.type(), allocator);
+            }
+            case CEIL, FLOOR, SIGN, SQRT, EXP, LN, LOG10 -> {
+                expectArguments(call, 1, 1);
+                yield new MathEvaluator(function, args, call.type(), allocator);
+            }
         };
+    }
+
+    /** The text of literal argument {@code index} (a date part, a format): compiled once, never per row. */
+    private static String literalText(ExprSpec.Call call, int index) {
+        if (!(call.arguments().get(index) instanceof ExprSpec.Literal literal) || literal.value() == null) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    call.function() + " needs a literal as argument " + (index + 1));
+        }
+        return literal.value().toString();
     }
 
     private static void expectArguments(ExprSpec.Call call, int min, int max) {

@@ -36,5 +36,33 @@ public enum Function {
     TRIM, LTRIM, RTRIM,
     // dates
     /** arguments: unit as a VARCHAR literal ('year', 'month', 'day', ...), value. Result BIGINT or DOUBLE. */
-    EXTRACT
+    EXTRACT,
+    /** arguments: date or timestamp, integer days. Result of the first argument's type. */
+    ADD_DAYS,
+    /** arguments: date, date: whole days from the second to the first (Redshift's {@code date - date}), INTEGER. */
+    DAYS_BETWEEN,
+    /** arguments: date or timestamp, integer months: a month end stays a month end (Redshift ADD_MONTHS). */
+    ADD_MONTHS,
+    /** arguments: date or timestamp, BIGINT microseconds (a day-time interval). */
+    ADD_MICROS,
+    /** arguments: part (VARCHAR literal), integer n, date or timestamp: Redshift DATEADD, month ends clamped. */
+    DATEADD,
+    /** arguments: part (VARCHAR literal), start, end: how many part boundaries lie between them, BIGINT. */
+    DATEDIFF,
+    /** arguments: part (VARCHAR literal), date or timestamp: the start of its part, Monday for weeks. */
+    DATE_TRUNC,
+    /** arguments: date or timestamp: the last day of its month, DATE. */
+    LAST_DAY,
+    // math: exact inputs (integers, DECIMAL) stay exact; the result type's scale is the planner's
+    /** arguments: value[, digits]: half away from zero. */
+    ROUND,
+    /** arguments: value[, digits]: toward zero. */
+    TRUNC,
+    CEIL, FLOOR, SIGN,
+    /** DOUBLE only; a negative argument is 22023. */
+    SQRT,
+    EXP,
+    /** DOUBLE only; zero or negative arguments are 22023. */
+    LN, LOG10,
+    POWER
 }

@@ -141,9 +141,36 @@ public final class RexToExpr {
             case "SUBSTRING" -> new ExprSpec.Call(Function.SUBSTRING, convertAll(call.getOperands()), type);
             case "CHAR_LENGTH", "CHARACTER_LENGTH", "LENGTH", "LEN" -> simple(Function.CHAR_LENGTH, call, type);
             case "ABS" -> new ExprSpec.Call(Function.ABS, coerceAll(call.getOperands(), type), type);
+            case "ROUND" -> rounding(Function.ROUND, call, type);
+            case "TRUNC", "TRUNCATE" -> rounding(Function.TRUNC, call, type);
+            case "CEIL", "CEILING" -> rounding(Function.CEIL, call, type);
+            case "FLOOR" -> rounding(Function.FLOOR, call, type);
+            case "SIGN" -> rounding(Function.SIGN, call, type);
+            case "SQRT" -> new ExprSpec.Call(Function.SQRT, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
+            case "EXP" -> new ExprSpec.Call(Function.EXP, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
+            case "LN" -> new ExprSpec.Call(Function.LN, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
+            case "LOG10" -> new ExprSpec.Call(Function.LOG10, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
+            case "POWER" -> new ExprSpec.Call(Function.POWER, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
             default -> throw new CepheidException(ErrorCode.UNDEFINED_FUNCTION,
                     "function " + call.getOperator().getName() + " is not supported yet");
         };
+    }
+
+    /**
+     * ROUND, TRUNC, CEIL, FLOOR, SIGN of a number: a floating result takes its value as DOUBLE, an exact one
+     * keeps the value's own type (the evaluator rescales DECIMALs). FLOOR/CEIL of a date/time are not these.
+     */
+    private ExprSpec rounding(Function function, RexCall call, SqlType type) {
+        if (!SqlTypeFamily.NUMERIC.contains(call.getOperands().getFirst().getType())
+                || (call.getOperands().size() > 1 && !SqlTypeFamily.INTEGER.contains(call.getOperands().get(1).getType()))) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    call.getOperator().getName() + " is supported on numbers only: " + call);
+        }
+        List<ExprSpec> operands = convertAll(call.getOperands());
+        if (type instanceof SqlType.DoubleType || type instanceof SqlType.RealType) {
+            operands.set(0, coerce(operands.getFirst(), SqlType.DOUBLE));
+        }
+        return new ExprSpec.Call(function, operands, type);
     }
 
     private ExprSpec simple(Function function, RexCall call, SqlType type) {
@@ -267,25 +294,76 @@ public final class RexToExpr {
     }
 
     /**
-     * {@code date ± interval} with both sides literal (TPC-H's {@code date '1998-12-01' - interval '90' day})
-     * folds to a literal here; other PLUS/MINUS are ordinary arithmetic.
+     * Date/time PLUS and MINUS: Redshift's day arithmetic ({@code date ± integer}, {@code date - date}) and
+     * {@code datetime ± interval}. An interval is a literal: both sides literal (TPC-H's
+     * {@code date '1998-12-01' - interval '90' day}) folds here, otherwise a day-time interval adds
+     * microseconds and a year-month interval adds months. Everything else is ordinary arithmetic.
      */
     private ExprSpec datetimeArithmeticOr(RexCall call, SqlType type) {
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
-        boolean datetime = SqlTypeFamily.DATETIME.contains(call.getType())
-                || SqlTypeFamily.DATE.contains(call.getType()) || SqlTypeFamily.TIMESTAMP.contains(call.getType());
-        if (!datetime) {
-            return arithmetic(call.getKind() == SqlKind.PLUS ? Function.ADD : Function.SUBTRACT, call, type);
+        boolean plus = call.getKind() == SqlKind.PLUS;
+        boolean leftDate = left.getType().getSqlTypeName() == SqlTypeName.DATE;
+        boolean rightDate = right.getType().getSqlTypeName() == SqlTypeName.DATE;
+        if (!plus && leftDate && rightDate) {
+            return new ExprSpec.Call(Function.DAYS_BETWEEN, List.of(convert(left), convert(right)), type);
+        }
+        if (plus && isInterval(left) && !isInterval(right)) {
+            RexNode swap = left;
+            left = right;
+            right = swap;
+            leftDate = rightDate;
+        }
+        if (!(plus && rightDate && SqlTypeFamily.INTEGER.contains(left.getType())) && !isDatetime(left)) {
+            return arithmetic(plus ? Function.ADD : Function.SUBTRACT, call, type);
+        }
+        if (plus && rightDate && !leftDate) {
+            RexNode swap = left;
+            left = right;
+            right = swap;
         }
         ExprSpec base = convert(left);
-        if (base instanceof ExprSpec.Literal baseLiteral && right instanceof RexLiteral interval
-                && SqlTypeName.INTERVAL_TYPES.contains(interval.getType().getSqlTypeName())) {
-            int sign = call.getKind() == SqlKind.PLUS ? 1 : -1;
+        if (SqlTypeFamily.INTEGER.contains(right.getType())) {
+            ExprSpec days = convert(right);
+            if (!plus) {
+                days = new ExprSpec.Call(Function.NEGATE, List.of(days), days.type());
+            }
+            return new ExprSpec.Call(Function.ADD_DAYS, List.of(base, days), type);
+        }
+        if (!(right instanceof RexLiteral interval) || !isInterval(right)) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "date/time arithmetic needs an integer or a constant interval: " + call);
+        }
+        int sign = plus ? 1 : -1;
+        if (base instanceof ExprSpec.Literal baseLiteral) {
             return foldDatetimePlusInterval(baseLiteral, interval, sign, type);
         }
-        throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                "date/time arithmetic on non-constant values is not supported yet: " + call);
+        if (interval.isNull()) {
+            return new ExprSpec.Literal(null, type);
+        }
+        BigDecimal amount = interval.getValueAs(BigDecimal.class);
+        ExprSpec converted = coerce(base, type);
+        if (isYearMonth(interval)) {
+            return new ExprSpec.Call(Function.DATEADD, List.of(new ExprSpec.Literal("month", SqlType.VARCHAR),
+                    new ExprSpec.Literal(sign * amount.longValueExact(), SqlType.BIGINT), converted), type);
+        }
+        long micros = amount.multiply(BigDecimal.valueOf(1000L)).longValueExact();
+        return new ExprSpec.Call(Function.ADD_MICROS,
+                List.of(converted, new ExprSpec.Literal(sign * micros, SqlType.BIGINT)), type);
+    }
+
+    private static boolean isInterval(RexNode node) {
+        return SqlTypeName.INTERVAL_TYPES.contains(node.getType().getSqlTypeName());
+    }
+
+    private static boolean isDatetime(RexNode node) {
+        SqlTypeName name = node.getType().getSqlTypeName();
+        return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+    }
+
+    private static boolean isYearMonth(RexLiteral interval) {
+        TimeUnit end = interval.getType().getSqlTypeName().getEndUnit();
+        return end == TimeUnit.MONTH || end == TimeUnit.YEAR;
     }
 
     private static ExprSpec foldDatetimePlusInterval(ExprSpec.Literal base, RexLiteral interval, int sign, SqlType type) {
@@ -293,8 +371,7 @@ public final class RexToExpr {
             return new ExprSpec.Literal(null, type);
         }
         BigDecimal amount = interval.getValueAs(BigDecimal.class);
-        boolean yearMonth = interval.getType().getSqlTypeName().getEndUnit() == TimeUnit.MONTH
-                || interval.getType().getSqlTypeName().getEndUnit() == TimeUnit.YEAR;
+        boolean yearMonth = isYearMonth(interval);
         LocalDateTime start = base.type() instanceof SqlType.DateType
                 ? LocalDate.ofEpochDay((Long) base.value()).atStartOfDay()
                 : LocalDateTime.ofEpochSecond(Math.floorDiv((Long) base.value(), 1_000_000L),
