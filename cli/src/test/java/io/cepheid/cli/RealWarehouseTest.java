@@ -130,7 +130,7 @@ class RealWarehouseTest {
         assertTrue(describe.matches("(?s).* qtysold +\\| smallint +\\| az64 +\\| f +\\| +0 \\| t\n.*"), describe);
         assertTrue(describe.matches("(?s).* pricepaid +\\| numeric\\(8,2\\) +\\| az64 +\\| f +\\| +0 \\| f\n.*"), describe);
         assertTrue(describe.matches("(?s).* saletime +\\| timestamp without time zone +\\| \\w+ +\\| f +\\| +1 \\| f\n.*"), describe);
-        assertTrue(describe.matches("(?s).* code +\\| character\\(4\\) +\\| lz4 +\\| f +\\| +0 \\| f\n.*"), describe);
+        assertTrue(describe.matches("(?s).* code +\\| character\\(4\\) +\\| lzo +\\| f +\\| +0 \\| f\n.*"), describe);
         assertTrue(describe.contains("(8 rows)"), describe);
 
         assertEquals(0, run("-c", "\\d nosuch", url()));
