@@ -28,6 +28,7 @@ public final class ValidationErrors {
     }
 
     private static final java.util.regex.Pattern OBJECT_NOT_FOUND = java.util.regex.Pattern.compile("(?:Object|Table) '([^']*)' not found.*");
+    private static final java.util.regex.Pattern NOT_GROUPED = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped.*");
     private static final java.util.regex.Pattern COLUMN_NOT_FOUND = java.util.regex.Pattern.compile("Column '([^']*)' not found.*");
 
     /** Words the common errors as PostgreSQL (and so Redshift) does, so clients and users recognise them. */
@@ -35,6 +36,10 @@ public final class ValidationErrors {
         var object = OBJECT_NOT_FOUND.matcher(detail);
         if (object.matches()) {
             return "relation \"" + object.group(1) + "\" does not exist";
+        }
+        var notGrouped = NOT_GROUPED.matcher(detail);
+        if (notGrouped.matches()) {
+            return "column \"" + notGrouped.group(1) + "\" must appear in the GROUP BY clause or be used in an aggregate function";
         }
         var column = COLUMN_NOT_FOUND.matcher(detail);
         if (column.matches()) {
@@ -49,6 +54,9 @@ public final class ValidationErrors {
         }
         if (detail.startsWith("Table '") && detail.contains("not found")) {
             return ErrorCode.UNDEFINED_TABLE;
+        }
+        if (NOT_GROUPED.matcher(detail).matches()) {
+            return ErrorCode.GROUPING_ERROR;
         }
         if (detail.startsWith("Column '") && detail.contains("not found")) {
             return ErrorCode.UNDEFINED_COLUMN;

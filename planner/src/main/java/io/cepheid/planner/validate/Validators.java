@@ -6,7 +6,9 @@ import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlDelegatingConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 
@@ -15,6 +17,17 @@ import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
  * libraries, Babel conformance, and NULLs sorting as the largest value.
  */
 public final class Validators {
+    /**
+     * Babel's leniency, except that GROUP BY is strict: a select item that is neither grouped nor aggregated
+     * is an error (42803), as in Redshift, instead of an arbitrary value of the group.
+     */
+    private static final SqlConformance REDSHIFT = new SqlDelegatingConformance(SqlConformanceEnum.BABEL) {
+        @Override
+        public boolean isNonStrictGroupBy() {
+            return false;
+        }
+    };
+
     private Validators() {
     }
 
@@ -24,7 +37,7 @@ public final class Validators {
                         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
-                        .withConformance(SqlConformanceEnum.BABEL)
+                        .withConformance(REDSHIFT)
                         .withDefaultNullCollation(NullCollation.HIGH)
                         .withIdentifierExpansion(true));
     }

@@ -15,6 +15,7 @@ public enum ErrorCode {
     DUPLICATE_COLUMN(ErrorCategory.USER, "42701"),
     AMBIGUOUS_COLUMN(ErrorCategory.USER, "42702"),
     DATATYPE_MISMATCH(ErrorCategory.USER, "42804"),
+    GROUPING_ERROR(ErrorCategory.USER, "42803"),
     INVALID_TABLE_DEFINITION(ErrorCategory.USER, "42P16"),
     FEATURE_NOT_SUPPORTED(ErrorCategory.USER, "0A000"),
     INVALID_TEXT_REPRESENTATION(ErrorCategory.USER, "22P02"),
