@@ -1,6 +1,5 @@
 package io.cepheid.sqltest;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,8 +30,6 @@ class SqlLogicTest {
     private static final Path OWN_CORPUS = Path.of("src/test/resources");
     private static final String EXTERNAL_CORPUS = "shared/testdata/sqllogictest";
     private static final List<String> EXTERNAL_FILES = List.of("select1.test");
-    /** What {@code Engines.open} says until the lead wires the engine in; only this skips the corpus. */
-    static final String ENGINE_NOT_WIRED = "engine not wired yet";
     private static final int SHOWN_FAILURES = 25;
     /** Slices per node for the second run of each file: enough that every distribution style spreads rows. */
     static final int MANY_SLICES = 4;
@@ -65,14 +62,7 @@ class SqlLogicTest {
         List<SltRecord> records = SltParser.parse(name, Files.readString(file));
         Properties properties = new Properties();
         properties.setProperty("slices", Integer.toString(slices));
-        Connection connection;
-        try {
-            connection = DriverManager.getConnection("jdbc:cepheid:mem:", properties);
-        } catch (SQLException e) {
-            boolean notWired = e.getMessage() != null && e.getMessage().startsWith(ENGINE_NOT_WIRED);
-            Assumptions.assumeFalse(notWired, "skipped until the engine is wired into Engines.open: " + e.getMessage());
-            throw e;
-        }
+        Connection connection = DriverManager.getConnection("jdbc:cepheid:mem:", properties);
         SltReport report;
         try (connection) {
             report = new SltRunner(expectedFailures).run(name, records, connection);
