@@ -196,10 +196,10 @@ class StatementTest extends FakeEngineTestBase {
     @Test
     void engineStartupFailuresBecomeSqlExceptionsWithTheEngineMessage() {
         CepheidDriver.setEngineOpenerForTests((location, properties) -> {
-            throw new IllegalStateException("engine not wired yet: " + location);
+            throw new IllegalStateException("cannot open warehouse " + location + ": directory is locked");
         });
         SQLException failure = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:cepheid:mem:"));
-        assertEquals("engine not wired yet: mem:", failure.getMessage());
+        assertEquals("cannot open warehouse mem:: directory is locked", failure.getMessage());
         assertEquals("XX000", failure.getSQLState());
         List<String> none = new ArrayList<>();
         assertEquals(none, openedLocations);

@@ -6,6 +6,5 @@ import io.cepheid.storage.type.SqlType;
 import java.util.List;
 
 /** A query ready to run: its executor plan and the names, types and nullability of its result columns. */
-public record PlannedQuery(PlanSpec plan, List<String> columnNames, List<SqlType> columnTypes, List<Boolean> nullable,
-                           String logicalPlan) {
+public record PlannedQuery(PlanSpec plan, List<String> columnNames, List<SqlType> columnTypes, List<Boolean> nullable) {
 }

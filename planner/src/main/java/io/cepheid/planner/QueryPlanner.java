@@ -22,7 +22,6 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -140,7 +139,7 @@ public final class QueryPlanner {
             nullable.add(field.getType().isNullable());
         }
         plan = castColumns(plan, types);
-        return new PlannedQuery(plan, names, types, nullable, RelOptUtil.toString(rel));
+        return new PlannedQuery(plan, names, types, nullable);
     }
 
     /** Adds a projection casting columns whose executor type differs from the declared one. */
