@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,18 +75,37 @@ class TpchSf001Test {
     }
 
     /*
-     * Left out: q02, q10, q15, q20 (s_address/c_address) and q13 (depends on o_comment text). The answer files
-     * were computed on DuckDB's dbgen, whose free-text columns differ from the dbgen data in testdata/tpch/data
-     * and from io.trino.tpch (both give e.g. Supplier#000000077's address "wVtcr0uH3Cyr...", the answer file
-     * "w5yO 0yjXou..."); recomputing q13 from testdata/tpch/data/sf0.01 by hand gives our 33 rows, not 32.
+     * The answer files were computed by DuckDB's dbgen, whose free-text columns differ from the dbgen data in
+     * testdata/tpch/data and from io.trino.tpch (both give Supplier#000000077's address as "wVtcr0uH3Cyr...",
+     * the answer file "w5yO 0yjXou..."); every key, number and name agrees. So these columns are left out of
+     * the comparison, and q13, whose counts depend on o_comment, is checked against Q13Reference instead.
      */
+    private static final Map<String, Set<String>> DIFFERENTLY_GENERATED_COLUMNS = Map.of(
+            "q02", Set.of("s_address", "s_comment"),
+            "q10", Set.of("c_address", "c_comment"),
+            "q15", Set.of("s_address"),
+            "q20", Set.of("s_address"));
+
     @ParameterizedTest(name = "q{0}")
-    @ValueSource(ints = {1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14, 16, 17, 18, 19, 21, 22})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22})
     void answersMatch(int query) throws SQLException, IOException {
         String name = String.format("q%02d", query);
-        Path testdata = SharedTestdata.root().resolve("tpch");
-        String sql = Files.readString(testdata.resolve("queries/" + name + ".sql"));
-        ExpectedAnswer expected = ExpectedAnswer.read(testdata.resolve("answers/sf0.01/" + name + ".csv"));
+        Set<String> dropped = DIFFERENTLY_GENERATED_COLUMNS.getOrDefault(name, Set.of());
+        ExpectedAnswer expected = ExpectedAnswer.read(testdata().resolve("answers/sf0.01/" + name + ".csv")).without(dropped);
+        List<List<String>> actual = run(name).stream()
+                .map(row -> ExpectedAnswer.dropColumns(expectedColumns(name), row, dropped))
+                .toList();
+        assertNull(expected.difference(actual), name);
+    }
+
+    @Test
+    void q13MatchesAReferenceComputedFromTheLoadedFiles() throws SQLException, IOException {
+        ExpectedAnswer expected = Q13Reference.compute(dataDirectory.resolve("customer.tbl"), dataDirectory.resolve("orders.tbl"));
+        assertNull(expected.difference(run("q13")), "q13");
+    }
+
+    private List<List<String>> run(String name) throws SQLException, IOException {
+        String sql = Files.readString(testdata().resolve("queries/" + name + ".sql"));
         List<List<String>> actual = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet results = statement.executeQuery(sql.strip().replaceAll(";$", ""))) {
@@ -97,7 +118,15 @@ class TpchSf001Test {
                 actual.add(row);
             }
         }
-        assertNull(expected.difference(actual), name);
+        return actual;
+    }
+
+    private static List<String> expectedColumns(String name) {
+        return ExpectedAnswer.read(testdata().resolve("answers/sf0.01/" + name + ".csv")).columns();
+    }
+
+    private static Path testdata() {
+        return SharedTestdata.root().resolve("tpch");
     }
 
     private long count(String table) throws SQLException {
