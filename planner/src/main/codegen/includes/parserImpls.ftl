@@ -705,3 +705,86 @@ CopyOption CopyOptionClause() :
     < NEGATE: "!" >
 |   < TILDE: "~" >
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * ALTER TABLE
+ * ------------------------------------------------------------------------------------------- */
+
+SqlNode SqlAlterRedshiftTable() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    final SqlIdentifier column;
+    final SqlIdentifier newName;
+    final SqlColumnDefinition added;
+    final DropBehavior behavior;
+}
+{
+    <ALTER> { s = span(); } <TABLE> table = CompoundIdentifier()
+    (
+        LOOKAHEAD({ "RENAME".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier()
+        (
+            <TO> newName = CompoundIdentifier() {
+                return SqlAlterTable.renameTable(s.end(this), table, newName);
+            }
+        |
+            [ LOOKAHEAD(2) <COLUMN> ] column = SimpleIdentifier() <TO> newName = SimpleIdentifier() {
+                return SqlAlterTable.renameColumn(s.end(this), table, column, newName);
+            }
+        )
+    |
+        <ADD> [ LOOKAHEAD(2) <COLUMN> ] added = ColumnDefinition() {
+            return SqlAlterTable.addColumn(s.end(this), table, added);
+        }
+    |
+        <DROP> [ LOOKAHEAD(2) <COLUMN> ] column = SimpleIdentifier() behavior = DropBehaviorOpt() {
+            return SqlAlterTable.dropColumn(s.end(this), table, column, behavior);
+        }
+    )
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * ANALYZE and ANALYZE COMPRESSION. ANALYZE, COMPRESSION, VERBOSE and COMPROWS are ordinary words,
+ * recognized by their text, so none of them becomes a keyword.
+ * ------------------------------------------------------------------------------------------- */
+
+SqlNode SqlAnalyzeStatement() :
+{
+    Span s;
+    SqlIdentifier command;
+    boolean compression = false;
+    SqlIdentifier table = null;
+    SqlNodeList columns = null;
+    long compRows = SqlAnalyze.DEFAULT_ROWS;
+}
+{
+    // A choice, so that the statement list's syntactic lookahead evaluates the word test and moves on
+    // to other statements that start with a word (the second branch never matches).
+    (
+        LOOKAHEAD({ "ANALYZE".equalsIgnoreCase(getToken(1).image) })
+        command = SimpleIdentifier() { s = span(); }
+    |
+        LOOKAHEAD({ false }) <EOF> { throw new IllegalStateException(); }
+    )
+    [
+        LOOKAHEAD({ "COMPRESSION".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier() { compression = true; }
+    |
+        LOOKAHEAD({ "VERBOSE".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier()
+    ]
+    [
+        LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON
+            && !"COMPROWS".equalsIgnoreCase(getToken(1).image) })
+        table = CompoundIdentifier()
+        [ columns = ParenthesizedSimpleIdentifierList() ]
+    ]
+    [
+        LOOKAHEAD({ "COMPROWS".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier() compRows = UnsignedIntLiteral()
+    ]
+    {
+        return new SqlAnalyze(s.end(this), compression, table, columns, compRows);
+    }
+}

@@ -4,6 +4,8 @@ import io.cepheid.planner.PlannedQuery;
 import io.cepheid.planner.QueryPlanner;
 import io.cepheid.planner.ddl.QualifiedName;
 import io.cepheid.planner.ddl.TableDefinitions;
+import io.cepheid.planner.parse.SqlAlterTable;
+import io.cepheid.planner.parse.SqlAnalyze;
 import io.cepheid.planner.parse.SqlCopy;
 import io.cepheid.planner.parse.SqlCreateIndex;
 import io.cepheid.planner.parse.SqlCreateSchema;
@@ -31,12 +33,14 @@ final class DdlExecutor {
     private final SessionSettings settings;
     private final LeaderSession session;
     private final CopyCommand copy;
+    private final AlterTableCommand alterTable;
 
     DdlExecutor(Engine engine, SessionSettings settings, LeaderSession session) {
         this.engine = engine;
         this.settings = settings;
         this.session = session;
         this.copy = new CopyCommand(engine, settings, session);
+        this.alterTable = new AlterTableCommand(engine, settings, session);
     }
 
     StatementResult execute(SqlNode node, List<Object> parameters) {
@@ -48,6 +52,9 @@ final class DdlExecutor {
             case SqlCopy copyStatement -> copy.execute(copyStatement);
             case SqlCreateIndex index -> new StatementResult.Done("CREATE INDEX");
             case SqlDropIndex index -> new StatementResult.Done("DROP INDEX");
+            case SqlAlterTable alter -> alterTable.execute(alter);
+            case SqlAnalyze analyze when analyze.compression() ->
+                    CompressionReport.run(analyze, engine.warehouse().snapshot(), settings.searchSchema(), settings.queryMemoryLimit());
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "statement not supported yet: " + node.getKind().lowerName.replace('_', ' '));
         };

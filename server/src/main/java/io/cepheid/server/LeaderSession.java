@@ -166,7 +166,7 @@ final class LeaderSession implements Session {
     }
 
     /** A type name Calcite's CAST accepts for each column type. */
-    private static String castTypeName(SqlType type) {
+    static String castTypeName(SqlType type) {
         return switch (type) {
             case SqlType.SmallIntType t -> "SMALLINT";
             case SqlType.IntegerType t -> "INTEGER";

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /** A query result as text: column names and rows of {@code getString} values (null stays null). */
 public record ResultTable(List<String> columns, List<List<String>> rows) {
@@ -51,5 +52,17 @@ public record ResultTable(List<String> columns, List<List<String>> rows) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** This table without the named columns (by position in {@link #columns()}); names not present are ignored. */
+    public ResultTable without(Set<String> dropped) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (!dropped.contains(columns.get(c))) {
+                kept.add(c);
+            }
+        }
+        return new ResultTable(kept.stream().map(columns::get).toList(),
+                rows.stream().map(row -> kept.stream().map(row::get).toList()).toList());
     }
 }

@@ -46,16 +46,7 @@ public final class TableDefinitions {
                 throw new CepheidException(ErrorCode.DUPLICATE_COLUMN,
                         "column \"" + columnName + "\" specified more than once");
             }
-            if (column.identity() != null) {
-                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "IDENTITY columns are not supported yet (column \"" + columnName + "\")");
-            }
-            SqlType type = ColumnTypes.fromSpec(column.type());
-            Encoding encoding = column.encoding() == null ? Encoding.AUTO : Encoding.fromSql(column.encoding());
-            checkEncoding(columnName, type, encoding);
-            String defaultSql = column.defaultValue() == null ? null : toSql(column.defaultValue());
-            columns.add(new ColumnDefinition(columnName, type, column.nullability() != ColumnNullability.NOT_NULL,
-                    encoding, defaultSql));
+            columns.add(column(column));
             if (column.distKey()) {
                 if (columnDistKey != null) {
                     throw new CepheidException(ErrorCode.INVALID_TABLE_DEFINITION,
@@ -81,6 +72,37 @@ public final class TableDefinitions {
             constraints.add(toSql(constraint));
         }
         return build(name, columns, create.attributes(), columnDistKey, columnSortKey, constraints);
+    }
+
+    /**
+     * The column of ALTER TABLE ADD COLUMN. Redshift refuses there what would change how existing rows are
+     * placed or checked: DISTKEY, SORTKEY, IDENTITY, PRIMARY KEY, UNIQUE and REFERENCES.
+     */
+    public static ColumnDefinition addedColumn(SqlColumnDefinition column) {
+        String name = column.name().getSimple().toLowerCase(Locale.ROOT);
+        if (column.distKey() || column.sortKey()) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "ALTER TABLE ADD COLUMN cannot add a DISTKEY or SORTKEY column (\"" + name + "\")");
+        }
+        if (column.primaryKey() || column.unique() || column.referencedTable() != null) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "ALTER TABLE ADD COLUMN cannot add a constraint (column \"" + name + "\")");
+        }
+        return column(column);
+    }
+
+    private static ColumnDefinition column(SqlColumnDefinition column) {
+        String columnName = column.name().getSimple().toLowerCase(Locale.ROOT);
+        if (column.identity() != null) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "IDENTITY columns are not supported yet (column \"" + columnName + "\")");
+        }
+        SqlType type = ColumnTypes.fromSpec(column.type());
+        Encoding encoding = column.encoding() == null ? Encoding.AUTO : Encoding.fromSql(column.encoding());
+        checkEncoding(columnName, type, encoding);
+        String defaultSql = column.defaultValue() == null ? null : toSql(column.defaultValue());
+        return new ColumnDefinition(columnName, type, column.nullability() != ColumnNullability.NOT_NULL,
+                encoding, defaultSql);
     }
 
     /** CREATE TABLE AS: the columns come from the query's result. */

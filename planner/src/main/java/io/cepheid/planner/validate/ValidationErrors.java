@@ -30,6 +30,12 @@ public final class ValidationErrors {
     private static final java.util.regex.Pattern OBJECT_NOT_FOUND = java.util.regex.Pattern.compile("(?:Object|Table) '([^']*)' not found.*");
     private static final java.util.regex.Pattern NOT_GROUPED = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped.*");
     private static final java.util.regex.Pattern COLUMN_NOT_FOUND = java.util.regex.Pattern.compile("Column '([^']*)' not found.*");
+    /**
+     * {@code SELECT name FROM t} without a column {@code name}: Babel's select-alias lookup finds the item's own
+     * alias and reports a cycle through that one column; for the user the column does not exist.
+     */
+    private static final java.util.regex.Pattern ONLY_ITS_OWN_ALIAS = java.util.regex.Pattern.compile(
+            "The definition of column '([^']*)' depends on itself through the following columns: '\\1'");
 
     /** Words the common errors as PostgreSQL (and so Redshift) does, so clients and users recognise them. */
     private static String postgresWording(String detail) {
@@ -45,6 +51,10 @@ public final class ValidationErrors {
         if (column.matches()) {
             return "column \"" + column.group(1) + "\" does not exist";
         }
+        var ownAlias = ONLY_ITS_OWN_ALIAS.matcher(detail);
+        if (ownAlias.matches()) {
+            return "column \"" + ownAlias.group(1) + "\" does not exist";
+        }
         return detail;
     }
 
@@ -59,6 +69,9 @@ public final class ValidationErrors {
             return ErrorCode.GROUPING_ERROR;
         }
         if (detail.startsWith("Column '") && detail.contains("not found")) {
+            return ErrorCode.UNDEFINED_COLUMN;
+        }
+        if (ONLY_ITS_OWN_ALIAS.matcher(detail).matches()) {
             return ErrorCode.UNDEFINED_COLUMN;
         }
         if (detail.startsWith("Column '") && detail.contains("ambiguous")) {

@@ -94,6 +94,41 @@ final class LocalTransaction implements Transaction {
     }
 
     @Override
+    public synchronized void redefineTable(String schema, String name, TableDefinition definition) {
+        checkOpen();
+        TableState current = requireTable(schema, name);
+        if (appenders.containsKey(current.key())) {
+            throw new IllegalStateException("table " + current.key() + " is redefined after rows were appended");
+        }
+        TableDefinition normalized = TableDefinitionRules.normalize(definition);
+        TableDefinition old = current.definition();
+        if (!normalized.schema().equals(old.schema()) || !sameColumnTypes(old, normalized)) {
+            throw new IllegalArgumentException("redefining " + current.key() + " must keep its schema and column types");
+        }
+        String key = CatalogState.key(normalized.schema(), normalized.name());
+        if (!key.equals(current.key())) {
+            if (lookup(key) != null) {
+                throw new CepheidException(ErrorCode.DUPLICATE_TABLE,
+                        "relation \"" + normalized.name() + "\" already exists");
+            }
+            changedTables.put(current.key(), null);
+        }
+        changedTables.put(key, new TableState(normalized, current.manifest(), null, TableState.UNCOMMITTED));
+    }
+
+    private static boolean sameColumnTypes(TableDefinition a, TableDefinition b) {
+        if (a.columns().size() != b.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.columns().size(); i++) {
+            if (!a.columns().get(i).type().equals(b.columns().get(i).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public synchronized TableAppender appender(String schema, String table) {
         checkOpen();
         TableState state = requireTable(schema, table);

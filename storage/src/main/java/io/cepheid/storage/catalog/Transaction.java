@@ -21,6 +21,13 @@ public interface Transaction extends AutoCloseable {
 
     TableAppender appender(String schema, String table);
 
+    /**
+     * Replaces the definition of table {@code schema.name} by {@code definition}, keeping its data: for
+     * changes that leave the stored columns as they are (renaming the table or a column). The new definition
+     * must have the same schema and the same column types in the same order; a new name must be free.
+     */
+    void redefineTable(String schema, String name, TableDefinition definition);
+
     void commit();
 
     /** Discards the transaction if it was not committed. */

@@ -23,6 +23,14 @@ public enum Encoding {
     TEXT32K,
     AUTO;
 
+    /**
+     * The name Redshift's catalog shows (pg_table_def, ANALYZE COMPRESSION): lower case, and LZ4, which serves
+     * Redshift's LZO, as {@code lzo}, so scripts that read the catalog see the names they wrote.
+     */
+    public String sqlName() {
+        return this == LZ4 ? "lzo" : name().toLowerCase(Locale.ROOT);
+    }
+
     /** Parses an ENCODE keyword, case-insensitively. Redshift's LZO is served by LZ4 (same role, faster). */
     public static Encoding fromSql(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
