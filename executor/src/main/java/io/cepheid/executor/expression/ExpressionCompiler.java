@@ -94,6 +94,19 @@ public final class ExpressionCompiler {
                         : args.subList(1, args.size());
                 yield new DatetimeFunctionEvaluator(function, part, operands, call.type(), allocator);
             }
+            case MONTHS_BETWEEN -> {
+                expectArguments(call, 2, 2);
+                yield new CalendarFunctionEvaluator(function, args.get(0), args.get(1), null, call.type(), allocator);
+            }
+            case NEXT_DAY -> {
+                expectArguments(call, 2, 2);
+                yield new CalendarFunctionEvaluator(function, args.get(0), null, literalText(call, 1), call.type(), allocator);
+            }
+            case TO_CHAR, TO_DATE, TO_TIMESTAMP -> {
+                expectArguments(call, 2, function == Function.TO_DATE ? 3 : 2);
+                boolean strict = args.size() > 2 && Boolean.parseBoolean(literalText(call, 2));
+                yield new DatetimeFormatEvaluator(function, args.get(0), literalText(call, 1), strict, call.type(), allocator);
+            }
             case ROUND, TRUNC -> {
                 expectArguments(call, 1, 2);
                 yield new MathEvaluator(function, args, call.type(), allocator);

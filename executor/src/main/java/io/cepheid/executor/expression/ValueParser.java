@@ -10,10 +10,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Parses text into a type's physical value, as a string-to-type CAST does; bad text is 22P02. */
+/** Parses text into a type's physical value, as a string-to-type CAST does; bad text is 22P02 (dates: 22007/22008). */
 public final class ValueParser {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final Pattern WELL_FORMED_DATETIME =
+            Pattern.compile("-?\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?");
 
     private ValueParser() {
     }
@@ -104,7 +107,7 @@ public final class ValueParser {
         try {
             return LocalDate.parse(space < 0 ? trimmed : trimmed.substring(0, space)).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw invalid(text, SqlType.DATE);
+            throw invalidDatetime(trimmed, text, SqlType.DATE);
         }
     }
 
@@ -118,8 +121,21 @@ public final class ValueParser {
             }
             return Math.addExact(Math.multiplyExact(days, MICROS_PER_DAY), micros);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw invalid(text, SqlType.TIMESTAMP);
+            throw invalidDatetime(trimmed, text, SqlType.TIMESTAMP);
         }
+    }
+
+    /**
+     * Bad date/time text, as PostgreSQL reports it: well-formed digits with a field out of range
+     * ('2024-13-01', '2023-02-29', '24:00:00') are 22008, anything else 22007; both name the value.
+     */
+    private static CepheidException invalidDatetime(String trimmed, String text, SqlType type) {
+        if (WELL_FORMED_DATETIME.matcher(trimmed).matches()) {
+            return new CepheidException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    "date/time field value out of range: \"" + text + "\"");
+        }
+        return new CepheidException(ErrorCode.INVALID_DATETIME_FORMAT,
+                "invalid input syntax for type " + typeName(type) + ": \"" + text + "\"");
     }
 
     private static int indexOfTimeSeparator(String text) {
