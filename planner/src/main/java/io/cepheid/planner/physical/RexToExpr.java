@@ -22,12 +22,14 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -98,7 +100,8 @@ public final class RexToExpr {
             case BOOLEAN -> literal.getValueAs(Boolean.class);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
-            case TIMESTAMP -> epochMicros(literal.getValueAs(TimestampString.class));
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> epochMicros(literal.getValueAs(TimestampString.class));
+            case TIME -> LocalTime.parse(literal.getValueAs(TimeString.class).toString()).toNanoOfDay() / 1000;
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "literal of type " + literal.getType() + " is not supported");
         };
@@ -391,7 +394,7 @@ public final class RexToExpr {
 
     private static boolean isDatetime(RexNode node) {
         SqlTypeName name = node.getType().getSqlTypeName();
-        return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+        return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     private static boolean isYearMonth(RexLiteral interval) {
