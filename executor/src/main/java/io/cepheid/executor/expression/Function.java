@@ -57,7 +57,7 @@ public enum Function {
     MONTHS_BETWEEN,
     /** arguments: date or timestamp, weekday name (VARCHAR literal): the first such day after it, DATE. */
     NEXT_DAY,
-    /** arguments: date or timestamp, format (VARCHAR literal): Redshift's datetime format, VARCHAR. */
+    /** arguments: date/timestamp or number, format (VARCHAR literal): Redshift's datetime or number format, VARCHAR. */
     TO_CHAR,
     /** arguments: text, format (VARCHAR literal)[, strict (BOOLEAN literal)]: DATE. Bad text is 22007. */
     TO_DATE,

@@ -65,8 +65,10 @@ public final class DatetimeOperators {
             OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME));
     public static final SqlFunction NEXT_DAY = function("NEXT_DAY", DATE,
             OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER));
-    public static final SqlFunction TO_CHAR = function("TO_CHAR", TEXT,
-            OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER));
+    /** TO_CHAR(date/time or number, format). */
+    public static final SqlFunction TO_CHAR = function("TO_CHAR", TEXT, OperandTypes.or(
+            OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER),
+            OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.CHARACTER)));
     /** TO_DATE(text, format[, strict]). */
     public static final SqlFunction TO_DATE = function("TO_DATE", DATE, OperandTypes.or(
             OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
@@ -94,7 +96,7 @@ public final class DatetimeOperators {
         }
     };
 
-    /** {@code date + integer} (either order) and {@code date - integer}: a DATE. */
+    /** {@code date + integer}, in either order: a DATE. */
     public static final SqlBinaryOperator DAY_PLUS = dayArithmetic("+", SqlKind.PLUS);
     /** {@code date - integer}: a DATE; {@code date - date}: the INTEGER days between. */
     public static final SqlBinaryOperator DAY_MINUS = dayArithmetic("-", SqlKind.MINUS);
