@@ -153,24 +153,32 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
-/** Parses DATEADD(part, n, d), DATEDIFF(part, a, b), DATE_PART(part, d), DATEPART(part, d). */
+/**
+ * Parses DATEADD(part, n, d), DATEDIFF(part, a, b), DATE_PART(part, d), DATEPART(part, d). The part is a
+ * name (day, mons, qtr) or a string ('day'); either becomes a string literal for the validator.
+ */
 SqlNode DateaddFunctionCall() :
 {
     final Span s;
     final SqlOperator op;
-    final SqlIntervalQualifier part;
+    final SqlIntervalQualifier unit;
     final List<SqlNode> args;
     SqlNode e;
 }
 {
     (
-        <DATEADD> { op = SqlLibraryOperators.DATEADD; }
-    |   <DATEDIFF> { op = SqlLibraryOperators.DATEDIFF; }
-    |   <DATE_PART> { op = SqlLibraryOperators.DATE_PART; }
-    |   <DATEPART> { op = SqlLibraryOperators.DATEPART; }
+        <DATEADD> { op = io.cepheid.planner.validate.DatetimeOperators.DATEADD; }
+    |   <DATEDIFF> { op = io.cepheid.planner.validate.DatetimeOperators.DATEDIFF; }
+    |   <DATE_PART> { op = io.cepheid.planner.validate.DatetimeOperators.DATE_PART; }
+    |   <DATEPART> { op = io.cepheid.planner.validate.DatetimeOperators.DATEPART; }
     )
     { s = span(); }
-    <LPAREN> part = TimeUnitOrName() { args = startList(part); }
+    <LPAREN>
+    (
+        e = StringLiteral() { args = startList(e); }
+    |
+        unit = TimeUnitOrName() { args = startList(DateParts.literal(unit)); }
+    )
     (
         <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
     )*

@@ -181,6 +181,8 @@ public final class CepheidDatabaseMetaData extends SqlDialectCapabilities {
             case Types.DOUBLE -> JdbcTypes.precision(SqlType.DOUBLE);
             case Types.DATE -> JdbcTypes.precision(SqlType.DATE);
             case Types.TIMESTAMP -> JdbcTypes.precision(SqlType.TIMESTAMP);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> JdbcTypes.precision(SqlType.TIMESTAMPTZ);
+            case Types.TIME -> JdbcTypes.precision(SqlType.TIME);
             case Types.BOOLEAN -> 1;
             default -> precision;
         };
@@ -188,7 +190,8 @@ public final class CepheidDatabaseMetaData extends SqlDialectCapabilities {
             scale = 0;
         }
         boolean nullable = !"NO".equalsIgnoreCase(column.getString(6));
-        boolean numeric = precision != null && jdbcType != Types.DATE && jdbcType != Types.TIMESTAMP;
+        boolean numeric = precision != null && jdbcType != Types.DATE && jdbcType != Types.TIMESTAMP
+                && jdbcType != Types.TIMESTAMP_WITH_TIMEZONE && jdbcType != Types.TIME;
         return new Object[] {
             null, column.getString(1), column.getString(2), column.getString(3), jdbcType, dataType, size,
             null, scale, numeric ? 10 : null, nullable ? columnNullable : columnNoNulls, null, null, null,
@@ -206,11 +209,13 @@ public final class CepheidDatabaseMetaData extends SqlDialectCapabilities {
     public ResultSet getTypeInfo() {
         List<SqlType> types = List.of(SqlType.BIGINT, SqlType.BOOLEAN, new SqlType.CharType(SqlType.CharType.MAX_LENGTH),
                 new SqlType.DecimalType(SqlType.DecimalType.MAX_PRECISION, 0), SqlType.INTEGER, SqlType.SMALLINT,
-                SqlType.REAL, SqlType.DOUBLE, SqlType.VARCHAR, SqlType.DATE, SqlType.TIMESTAMP);
+                SqlType.REAL, SqlType.DOUBLE, SqlType.VARCHAR, SqlType.DATE, SqlType.TIME, SqlType.TIMESTAMP,
+                SqlType.TIMESTAMPTZ);
         List<Object[]> rows = new ArrayList<>();
         for (SqlType type : types) {
             boolean text = SqlType.isString(type);
-            boolean dated = type instanceof SqlType.DateType || type instanceof SqlType.TimestampType;
+            boolean dated = type instanceof SqlType.DateType || type instanceof SqlType.TimestampType
+                    || type instanceof SqlType.TimestampTzType || type instanceof SqlType.TimeType;
             String quote = text || dated ? "'" : null;
             int maxScale = type instanceof SqlType.DecimalType ? SqlType.DecimalType.MAX_PRECISION : 0;
             rows.add(new Object[] {

@@ -368,10 +368,16 @@ public final class CepheidResultSet extends ReadOnlyResultSet {
 
     @Override public byte[] getBytes(int columnIndex) throws SQLException { throw SqlExceptions.unsupported("binary values"); }
     @Override public byte[] getBytes(String label) throws SQLException { throw SqlExceptions.unsupported("binary values"); }
-    @Override public Time getTime(int columnIndex) throws SQLException { throw SqlExceptions.unsupported("TIME values"); }
-    @Override public Time getTime(String label) throws SQLException { throw SqlExceptions.unsupported("TIME values"); }
-    @Override public Time getTime(int columnIndex, Calendar calendar) throws SQLException { throw SqlExceptions.unsupported("TIME values"); }
-    @Override public Time getTime(String label, Calendar calendar) throws SQLException { throw SqlExceptions.unsupported("TIME values"); }
+    /** A TIME column, or the time of day of a timestamp; the calendar is ignored (the session time zone is UTC). */
+    @Override
+    public Time getTime(int columnIndex) throws SQLException {
+        ColumnVector vector = value(columnIndex);
+        return vector == null ? null : Time.valueOf(ColumnValues.toLocalTime(vector, physicalRow));
+    }
+
+    @Override public Time getTime(String label) throws SQLException { return getTime(findColumn(label)); }
+    @Override public Time getTime(int columnIndex, Calendar calendar) throws SQLException { return getTime(columnIndex); }
+    @Override public Time getTime(String label, Calendar calendar) throws SQLException { return getTime(findColumn(label)); }
     @Override public InputStream getAsciiStream(int columnIndex) throws SQLException { throw SqlExceptions.unsupported("byte streams"); }
     @Override public InputStream getAsciiStream(String label) throws SQLException { throw SqlExceptions.unsupported("byte streams"); }
     @Override @Deprecated public InputStream getUnicodeStream(int columnIndex) throws SQLException { throw SqlExceptions.unsupported("byte streams"); }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -41,6 +42,8 @@ public final class ColumnValues {
             case SqlType.VarcharType t -> vector.getString(row);
             case SqlType.DateType t -> java.sql.Date.valueOf(LocalDate.ofEpochDay(vector.getInt(row)));
             case SqlType.TimestampType t -> Timestamp.valueOf(localDateTime(vector.getLong(row)));
+            case SqlType.TimestampTzType t -> Timestamp.valueOf(localDateTime(vector.getLong(row)));
+            case SqlType.TimeType t -> java.sql.Time.valueOf(localTime(vector.getLong(row)));
         };
     }
 
@@ -58,6 +61,9 @@ public final class ColumnValues {
             case SqlType.VarcharType t -> vector.getString(row);
             case SqlType.DateType t -> LocalDate.ofEpochDay(vector.getInt(row)).toString();
             case SqlType.TimestampType t -> formatTimestamp(localDateTime(vector.getLong(row)));
+            // The session time zone is UTC.
+            case SqlType.TimestampTzType t -> formatTimestamp(localDateTime(vector.getLong(row))) + "+00";
+            case SqlType.TimeType t -> formatTimestamp(localDateTime(vector.getLong(row))).substring(11);
         };
     }
 
@@ -74,6 +80,8 @@ public final class ColumnValues {
             case SqlType.VarcharType t -> parseLong(vector.getString(row));
             case SqlType.DateType t -> throw cannotConvert(vector, "long");
             case SqlType.TimestampType t -> throw cannotConvert(vector, "long");
+            case SqlType.TimestampTzType t -> throw cannotConvert(vector, "long");
+            case SqlType.TimeType t -> throw cannotConvert(vector, "long");
         };
     }
 
@@ -99,6 +107,8 @@ public final class ColumnValues {
             case SqlType.VarcharType t -> parseDouble(vector.getString(row));
             case SqlType.DateType t -> throw cannotConvert(vector, "double");
             case SqlType.TimestampType t -> throw cannotConvert(vector, "double");
+            case SqlType.TimestampTzType t -> throw cannotConvert(vector, "double");
+            case SqlType.TimeType t -> throw cannotConvert(vector, "double");
         };
     }
 
@@ -115,6 +125,8 @@ public final class ColumnValues {
             case SqlType.VarcharType t -> parseDecimal(vector.getString(row));
             case SqlType.DateType t -> throw cannotConvert(vector, "BigDecimal");
             case SqlType.TimestampType t -> throw cannotConvert(vector, "BigDecimal");
+            case SqlType.TimestampTzType t -> throw cannotConvert(vector, "BigDecimal");
+            case SqlType.TimeType t -> throw cannotConvert(vector, "BigDecimal");
         };
     }
 
@@ -132,6 +144,8 @@ public final class ColumnValues {
             case SqlType.DoubleType t -> vector.getDouble(row) != 0;
             case SqlType.DateType t -> throw cannotConvert(vector, "boolean");
             case SqlType.TimestampType t -> throw cannotConvert(vector, "boolean");
+            case SqlType.TimestampTzType t -> throw cannotConvert(vector, "boolean");
+            case SqlType.TimeType t -> throw cannotConvert(vector, "boolean");
         };
     }
 
@@ -139,6 +153,8 @@ public final class ColumnValues {
         return switch (vector.type()) {
             case SqlType.DateType t -> LocalDate.ofEpochDay(vector.getInt(row));
             case SqlType.TimestampType t -> localDateTime(vector.getLong(row)).toLocalDate();
+            case SqlType.TimestampTzType t -> localDateTime(vector.getLong(row)).toLocalDate();
+            case SqlType.TimeType t -> throw cannotConvert(vector, "Date");
             case SqlType.CharType t -> parseDate(vector.getString(row));
             case SqlType.VarcharType t -> parseDate(vector.getString(row));
             case SqlType.SmallIntType t -> throw cannotConvert(vector, "Date");
@@ -154,7 +170,9 @@ public final class ColumnValues {
     public static LocalDateTime toLocalDateTime(ColumnVector vector, int row) throws SQLException {
         return switch (vector.type()) {
             case SqlType.TimestampType t -> localDateTime(vector.getLong(row));
+            case SqlType.TimestampTzType t -> localDateTime(vector.getLong(row));
             case SqlType.DateType t -> LocalDate.ofEpochDay(vector.getInt(row)).atStartOfDay();
+            case SqlType.TimeType t -> throw cannotConvert(vector, "Timestamp");
             case SqlType.CharType t -> parseTimestamp(vector.getString(row));
             case SqlType.VarcharType t -> parseTimestamp(vector.getString(row));
             case SqlType.SmallIntType t -> throw cannotConvert(vector, "Timestamp");
@@ -165,6 +183,38 @@ public final class ColumnValues {
             case SqlType.DoubleType t -> throw cannotConvert(vector, "Timestamp");
             case SqlType.BooleanType t -> throw cannotConvert(vector, "Timestamp");
         };
+    }
+
+    /** A TIME, or the time of day of a TIMESTAMP[TZ], or text such as {@code 10:30:00}. */
+    public static LocalTime toLocalTime(ColumnVector vector, int row) throws SQLException {
+        return switch (vector.type()) {
+            case SqlType.TimeType t -> localTime(vector.getLong(row));
+            case SqlType.TimestampType t -> localDateTime(vector.getLong(row)).toLocalTime();
+            case SqlType.TimestampTzType t -> localDateTime(vector.getLong(row)).toLocalTime();
+            case SqlType.CharType t -> parseTime(vector.getString(row));
+            case SqlType.VarcharType t -> parseTime(vector.getString(row));
+            case SqlType.DateType t -> throw cannotConvert(vector, "Time");
+            case SqlType.SmallIntType t -> throw cannotConvert(vector, "Time");
+            case SqlType.IntegerType t -> throw cannotConvert(vector, "Time");
+            case SqlType.BigIntType t -> throw cannotConvert(vector, "Time");
+            case SqlType.DecimalType t -> throw cannotConvert(vector, "Time");
+            case SqlType.RealType t -> throw cannotConvert(vector, "Time");
+            case SqlType.DoubleType t -> throw cannotConvert(vector, "Time");
+            case SqlType.BooleanType t -> throw cannotConvert(vector, "Time");
+        };
+    }
+
+    /** Microseconds since midnight as a time of day. */
+    public static LocalTime localTime(long micros) {
+        return LocalTime.ofNanoOfDay(Math.floorMod(micros, 86_400_000_000L) * 1000);
+    }
+
+    private static LocalTime parseTime(String text) throws SQLException {
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new SQLDataException("cannot convert \"" + text + "\" to Time", "22007");
+        }
     }
 
     /**

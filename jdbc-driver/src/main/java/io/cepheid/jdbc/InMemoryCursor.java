@@ -54,6 +54,8 @@ public final class InMemoryCursor implements ResultCursor {
             case SqlType.VarcharType t -> vector.setString(row, value.toString());
             case SqlType.DateType t -> vector.setInt(row, (int) ((LocalDate) value).toEpochDay());
             case SqlType.TimestampType t -> vector.setLong(row, ColumnValues.epochMicros((LocalDateTime) value));
+            case SqlType.TimestampTzType t -> vector.setLong(row, ColumnValues.epochMicros((LocalDateTime) value));
+            case SqlType.TimeType t -> vector.setLong(row, ((java.time.LocalTime) value).toNanoOfDay() / 1000);
         }
     }
 

@@ -27,6 +27,8 @@ public final class JdbcTypes {
             case SqlType.VarcharType t -> Types.VARCHAR;
             case SqlType.DateType t -> Types.DATE;
             case SqlType.TimestampType t -> Types.TIMESTAMP;
+            case SqlType.TimestampTzType t -> Types.TIMESTAMP_WITH_TIMEZONE;
+            case SqlType.TimeType t -> Types.TIME;
         };
     }
 
@@ -44,6 +46,8 @@ public final class JdbcTypes {
             case SqlType.VarcharType t -> "varchar";
             case SqlType.DateType t -> "date";
             case SqlType.TimestampType t -> "timestamp";
+            case SqlType.TimestampTzType t -> "timestamptz";
+            case SqlType.TimeType t -> "time";
         };
     }
 
@@ -61,6 +65,8 @@ public final class JdbcTypes {
             case SqlType.VarcharType t -> t.maxBytes();
             case SqlType.DateType t -> 13;
             case SqlType.TimestampType t -> 29;
+            case SqlType.TimestampTzType t -> 35;
+            case SqlType.TimeType t -> 15;
         };
     }
 
@@ -68,6 +74,8 @@ public final class JdbcTypes {
         return switch (type) {
             case SqlType.DecimalType t -> t.scale();
             case SqlType.TimestampType t -> 6;
+            case SqlType.TimestampTzType t -> 6;
+            case SqlType.TimeType t -> 6;
             case SqlType.RealType t -> 8;
             case SqlType.DoubleType t -> 17;
             case SqlType.SmallIntType t -> 0;
@@ -94,6 +102,8 @@ public final class JdbcTypes {
             case SqlType.VarcharType t -> t.maxBytes();
             case SqlType.DateType t -> 13;
             case SqlType.TimestampType t -> 29;
+            case SqlType.TimestampTzType t -> 35;
+            case SqlType.TimeType t -> 15;
         };
     }
 
@@ -111,6 +121,8 @@ public final class JdbcTypes {
             case SqlType.VarcharType t -> String.class;
             case SqlType.DateType t -> java.sql.Date.class;
             case SqlType.TimestampType t -> java.sql.Timestamp.class;
+            case SqlType.TimestampTzType t -> java.sql.Timestamp.class;
+            case SqlType.TimeType t -> java.sql.Time.class;
         };
     }
 
@@ -127,6 +139,8 @@ public final class JdbcTypes {
             case SqlType.VarcharType t -> false;
             case SqlType.DateType t -> false;
             case SqlType.TimestampType t -> false;
+            case SqlType.TimestampTzType t -> false;
+            case SqlType.TimeType t -> false;
         };
     }
 

@@ -179,6 +179,8 @@ final class LeaderSession implements Session {
             case SqlType.VarcharType v -> "VARCHAR(" + v.maxBytes() + ")";
             case SqlType.DateType t -> "DATE";
             case SqlType.TimestampType t -> "TIMESTAMP";
+            case SqlType.TimestampTzType t -> "TIMESTAMPTZ";
+            case SqlType.TimeType t -> "TIME";
         };
     }
 

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 final class CastEvaluator implements Evaluator {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private enum Kind { INTEGER, DECIMAL, FLOAT, BOOLEAN, STRING, DATE, TIMESTAMP }
+    private enum Kind { INTEGER, DECIMAL, FLOAT, BOOLEAN, STRING, DATE, TIMESTAMP, TIME }
 
     private final Evaluator argument;
     private final SqlType source;
@@ -59,6 +59,9 @@ final class CastEvaluator implements Evaluator {
             case SqlType.VarcharType t -> Kind.STRING;
             case SqlType.DateType t -> Kind.DATE;
             case SqlType.TimestampType t -> Kind.TIMESTAMP;
+            // The session time zone is UTC: a TIMESTAMPTZ holds the same microseconds as the TIMESTAMP it shows.
+            case SqlType.TimestampTzType t -> Kind.TIMESTAMP;
+            case SqlType.TimeType t -> Kind.TIME;
         };
     }
 
@@ -70,7 +73,8 @@ final class CastEvaluator implements Evaluator {
         boolean toNumber = to == Kind.INTEGER || to == Kind.DECIMAL || to == Kind.FLOAT;
         return fromNumber && toNumber
                 || from == Kind.BOOLEAN && to == Kind.INTEGER || from == Kind.INTEGER && to == Kind.BOOLEAN
-                || from == Kind.DATE && to == Kind.TIMESTAMP || from == Kind.TIMESTAMP && to == Kind.DATE;
+                || from == Kind.DATE && to == Kind.TIMESTAMP || from == Kind.TIMESTAMP && to == Kind.DATE
+                || from == Kind.TIMESTAMP && to == Kind.TIME;
     }
 
     @Override
@@ -148,6 +152,8 @@ final class CastEvaluator implements Evaluator {
                     longs[i] = longs[i] * MICROS_PER_DAY;
                 } else if (from == Kind.TIMESTAMP && to == Kind.DATE) {
                     longs[i] = Math.floorDiv(longs[i], MICROS_PER_DAY);
+                } else if (from == Kind.TIMESTAMP && to == Kind.TIME) {
+                    longs[i] = Math.floorMod(longs[i], MICROS_PER_DAY);
                 } else if (to == Kind.BOOLEAN) {
                     longs[i] = longs[i] != 0 ? 1 : 0;
                 } else {
@@ -245,7 +251,7 @@ final class CastEvaluator implements Evaluator {
             String text = switch (from) {
                 case FLOAT -> ValueFormatter.formatDouble(value.physicalType() == PhysicalType.FLOAT32
                         ? value.getFloat(i) : value.getDouble(i), value.physicalType() == PhysicalType.FLOAT32);
-                case INTEGER, DECIMAL, BOOLEAN, DATE, TIMESTAMP -> ValueFormatter.formatLong(source, value.getLongValue(i));
+                case INTEGER, DECIMAL, BOOLEAN, DATE, TIMESTAMP, TIME -> ValueFormatter.formatLong(source, value.getLongValue(i));
                 case STRING -> throw new AssertionError();
             };
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

@@ -109,7 +109,7 @@ final class DatetimeFunctionEvaluator implements Evaluator {
 
     private static long addMonths(long micros, long months, boolean keepMonthEnd) {
         long day = Math.floorDiv(micros, DAY);
-        return CivilCalendar.plusMonths(day, months, keepMonthEnd) * DAY + Math.floorMod(micros, DAY);
+        return Math.addExact(Math.multiplyExact(CivilCalendar.plusMonths(day, months, keepMonthEnd), DAY), Math.floorMod(micros, DAY));
     }
 
     /** Redshift's DATEDIFF: how many {@code part} boundaries lie between start and end (negative if end is earlier). */

@@ -3,6 +3,7 @@ package io.cepheid.executor.expression;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,23 @@ public final class ExpressionCompiler {
                         : args.subList(1, args.size());
                 yield new DatetimeFunctionEvaluator(function, part, operands, call.type(), allocator);
             }
+            case MONTHS_BETWEEN -> {
+                expectArguments(call, 2, 2);
+                yield new CalendarFunctionEvaluator(function, args.get(0), args.get(1), null, call.type(), allocator);
+            }
+            case NEXT_DAY -> {
+                expectArguments(call, 2, 2);
+                yield new CalendarFunctionEvaluator(function, args.get(0), null, literalText(call, 1), call.type(), allocator);
+            }
+            case TO_CHAR, TO_DATE, TO_TIMESTAMP -> {
+                if (function == Function.TO_CHAR && isNumber(args.get(0).type())) {
+                    expectArguments(call, 2, 2);
+                    yield new NumericFormatEvaluator(args.get(0), literalText(call, 1), call.type(), allocator);
+                }
+                expectArguments(call, 2, function == Function.TO_DATE ? 3 : 2);
+                boolean strict = args.size() > 2 && Boolean.parseBoolean(literalText(call, 2));
+                yield new DatetimeFormatEvaluator(function, args.get(0), literalText(call, 1), strict, call.type(), allocator);
+            }
             case ROUND, TRUNC -> {
                 expectArguments(call, 1, 2);
                 yield new MathEvaluator(function, args, call.type(), allocator);
@@ -116,6 +134,18 @@ public final class ExpressionCompiler {
                     call.function() + " needs a literal as argument " + (index + 1));
         }
         return literal.value().toString();
+    }
+
+    private static boolean isNumber(SqlType type) {
+        return switch (type) {
+            case SqlType.SmallIntType t -> true;
+            case SqlType.IntegerType t -> true;
+            case SqlType.BigIntType t -> true;
+            case SqlType.DecimalType t -> true;
+            case SqlType.RealType t -> true;
+            case SqlType.DoubleType t -> true;
+            default -> false;
+        };
     }
 
     private static void expectArguments(ExprSpec.Call call, int min, int max) {

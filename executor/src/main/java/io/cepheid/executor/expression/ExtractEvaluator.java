@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 
-/** EXTRACT(unit FROM date or timestamp); the unit is a literal checked when the evaluator is built. */
+/** EXTRACT(unit FROM date, timestamp[tz] or time); the unit is a literal checked when the evaluator is built. */
 final class ExtractEvaluator implements Evaluator {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
@@ -28,7 +28,7 @@ final class ExtractEvaluator implements Evaluator {
         this.unit = parseUnit(unitName);
         this.value = value;
         this.type = type;
-        this.timestamp = value.type() instanceof SqlType.TimestampType;
+        this.timestamp = !(value.type() instanceof SqlType.DateType);
         this.allocator = allocator;
     }
 

@@ -53,6 +53,16 @@ public enum Function {
     DATE_TRUNC,
     /** arguments: date or timestamp: the last day of its month, DATE. */
     LAST_DAY,
+    /** arguments: a, b (dates or timestamps): months from b to a, fractions of 31-day months, DOUBLE. */
+    MONTHS_BETWEEN,
+    /** arguments: date or timestamp, weekday name (VARCHAR literal): the first such day after it, DATE. */
+    NEXT_DAY,
+    /** arguments: date/timestamp or number, format (VARCHAR literal): Redshift's datetime or number format, VARCHAR. */
+    TO_CHAR,
+    /** arguments: text, format (VARCHAR literal)[, strict (BOOLEAN literal)]: DATE. Bad text is 22007. */
+    TO_DATE,
+    /** arguments: text, format (VARCHAR literal): TIMESTAMP. Bad text is 22007. */
+    TO_TIMESTAMP,
     // math: exact inputs (integers, DECIMAL) stay exact; the result type's scale is the planner's
     /** arguments: value[, digits]: half away from zero. */
     ROUND,

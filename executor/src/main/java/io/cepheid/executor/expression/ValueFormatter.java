@@ -18,6 +18,8 @@ public final class ValueFormatter {
             case SqlType.DecimalType d -> DecimalMath.format(value, d.scale());
             case SqlType.DateType d -> formatDate(value);
             case SqlType.TimestampType t -> formatTimestamp(value);
+            case SqlType.TimestampTzType t -> formatTimestamp(value) + "+00";
+            case SqlType.TimeType t -> formatTime(value);
             case SqlType.BooleanType b -> value != 0 ? "true" : "false";
             default -> Long.toString(value);
         };
@@ -47,6 +49,12 @@ public final class ValueFormatter {
             text.append('.').append(digits, 0, end);
         }
         return text.toString();
+    }
+
+    /** {@code 13:45:30}, with a fraction only when nonzero: TIMESTAMP's time part. */
+    public static String formatTime(long micros) {
+        String timestamp = formatTimestamp(Math.floorMod(micros, MICROS_PER_DAY));
+        return timestamp.substring(timestamp.indexOf(' ') + 1);
     }
 
     private static StringBuilder appendTwoDigits(StringBuilder text, long value) {

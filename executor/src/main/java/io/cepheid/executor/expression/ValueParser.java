@@ -10,10 +10,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Parses text into a type's physical value, as a string-to-type CAST does; bad text is 22P02. */
+/** Parses text into a type's physical value, as a string-to-type CAST does; bad text is 22P02 (dates: 22007/22008). */
 public final class ValueParser {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final Pattern WELL_FORMED_TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    /** A trailing UTC marker or numeric offset: group 2 the sign, 3 the hours, 4 the minutes. */
+    private static final Pattern TIME_ZONE_SUFFIX =
+            Pattern.compile("(?i)(z|utc|gmt|([+-])(\\d{1,2})(?::?(\\d{2}))?)$");
+    private static final Pattern WELL_FORMED_DATETIME =
+            Pattern.compile("-?\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?");
 
     private ValueParser() {
     }
@@ -28,6 +36,8 @@ public final class ValueParser {
             case SqlType.DecimalType d -> parseDecimal(trimmed, text, d);
             case SqlType.DateType d -> parseDate(trimmed, text);
             case SqlType.TimestampType t -> parseTimestamp(trimmed, text);
+            case SqlType.TimestampTzType t -> parseTimestampTz(trimmed, text);
+            case SqlType.TimeType t -> parseTime(trimmed, text);
             case SqlType.BooleanType b -> parseBoolean(trimmed, text) ? 1 : 0;
             case SqlType.RealType r -> throw new IllegalArgumentException("not integer-like: " + type);
             case SqlType.DoubleType r -> throw new IllegalArgumentException("not integer-like: " + type);
@@ -104,7 +114,7 @@ public final class ValueParser {
         try {
             return LocalDate.parse(space < 0 ? trimmed : trimmed.substring(0, space)).toEpochDay();
         } catch (DateTimeParseException e) {
-            throw invalid(text, SqlType.DATE);
+            throw invalidDatetime(trimmed, text, SqlType.DATE);
         }
     }
 
@@ -118,8 +128,58 @@ public final class ValueParser {
             }
             return Math.addExact(Math.multiplyExact(days, MICROS_PER_DAY), micros);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw invalid(text, SqlType.TIMESTAMP);
+            throw invalidDatetime(trimmed, text, SqlType.TIMESTAMP);
         }
+    }
+
+    /**
+     * A TIMESTAMPTZ: a timestamp with an optional offset ({@code +00}, {@code -05:30}, {@code Z}, {@code UTC});
+     * without one it is in the session time zone, UTC. Stored as the UTC instant.
+     */
+    private static long parseTimestampTz(String trimmed, String text) {
+        int separator = indexOfTimeSeparator(trimmed);
+        Matcher zone = TIME_ZONE_SUFFIX.matcher(trimmed);
+        if (separator < 0 || !zone.find(separator + 1)) {
+            return parseTimestamp(trimmed, text);
+        }
+        long local = parseTimestamp(trimmed.substring(0, zone.start()).strip(), text);
+        if (zone.group(2) == null) {
+            return local;
+        }
+        int hours = Integer.parseInt(zone.group(3));
+        int minutes = zone.group(4) == null ? 0 : Integer.parseInt(zone.group(4));
+        if (hours > 15 || minutes > 59) {
+            throw new CepheidException(ErrorCode.DATETIME_FIELD_OVERFLOW, "time zone displacement out of range: \"" + text + "\"");
+        }
+        long offset = (hours * 60L + minutes) * 60_000_000L;
+        return zone.group(2).equals("+") ? local - offset : local + offset;
+    }
+
+    /** A TIME: {@code HH:MM[:SS[.ffffff]]}. */
+    private static long parseTime(String trimmed, String text) {
+        try {
+            return LocalTime.parse(trimmed).toNanoOfDay() / 1000;
+        } catch (DateTimeParseException e) {
+            if (WELL_FORMED_TIME.matcher(trimmed).matches()) {
+                throw new CepheidException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                        "date/time field value out of range: \"" + text + "\"");
+            }
+            throw new CepheidException(ErrorCode.INVALID_DATETIME_FORMAT,
+                    "invalid input syntax for type time: \"" + text + "\"");
+        }
+    }
+
+    /**
+     * Bad date/time text, as PostgreSQL reports it: well-formed digits with a field out of range
+     * ('2024-13-01', '2023-02-29', '24:00:00') are 22008, anything else 22007; both name the value.
+     */
+    private static CepheidException invalidDatetime(String trimmed, String text, SqlType type) {
+        if (WELL_FORMED_DATETIME.matcher(trimmed).matches()) {
+            return new CepheidException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    "date/time field value out of range: \"" + text + "\"");
+        }
+        return new CepheidException(ErrorCode.INVALID_DATETIME_FORMAT,
+                "invalid input syntax for type " + typeName(type) + ": \"" + text + "\"");
     }
 
     private static int indexOfTimeSeparator(String text) {

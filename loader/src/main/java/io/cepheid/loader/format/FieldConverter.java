@@ -1,7 +1,11 @@
 package io.cepheid.loader.format;
 
+import io.cepheid.executor.expression.ValueParser;
+import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Converts one text field into one row of a column vector, applying Redshift's data conversion rules:
@@ -12,7 +16,7 @@ import io.cepheid.storage.vector.ColumnVector;
  * is resolved to a {@link Kind} once, so the per-value work is one switch on an enum, no virtual call.
  */
 public final class FieldConverter {
-    private enum Kind { SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP }
+    private enum Kind { SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP, TIMESTAMPTZ, TIME }
 
     private final SqlType type;
     private final Kind kind;
@@ -62,6 +66,9 @@ public final class FieldConverter {
                 format = DateTimeFormat.forTimestamps(options.timeFormat());
                 yield Kind.TIMESTAMP;
             }
+            // Read as a cast reads them (offsets such as +05:30 honoured); TIMEFORMAT does not apply yet.
+            case SqlType.TimestampTzType t -> Kind.TIMESTAMPTZ;
+            case SqlType.TimeType t -> Kind.TIME;
         };
         this.precision = decimalPrecision;
         this.scale = decimalScale;
@@ -111,7 +118,16 @@ public final class FieldConverter {
             case BOOLEAN -> vector.setBoolean(row, NumberParser.parseBoolean(bytes, start, end, type));
             case DATE -> vector.setInt(row, dateTimeFormat.parseDate(bytes, start, end, type));
             case TIMESTAMP -> vector.setLong(row, dateTimeFormat.parseTimestamp(bytes, start, end, type));
+            case TIMESTAMPTZ, TIME -> vector.setLong(row, parseAsCast(bytes, start, end));
             case STRING -> throw new IllegalStateException("strings are converted above");
+        }
+    }
+
+    private long parseAsCast(byte[] bytes, int start, int end) throws FieldParseException {
+        try {
+            return ValueParser.parseLong(new String(bytes, start, end - start, StandardCharsets.UTF_8), type);
+        } catch (CepheidException e) {
+            throw NumberParser.invalid("invalid " + (kind == Kind.TIME ? "time" : "timestamp"), bytes, start, end, type);
         }
     }
 

@@ -38,6 +38,8 @@ public final class ColumnTypes {
             case VARCHAR -> new SqlType.VarcharType(precision < 0 ? SqlType.VarcharType.DEFAULT_LENGTH : precision);
             case DATE -> SqlType.DATE;
             case TIMESTAMP -> SqlType.TIMESTAMP;
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> SqlType.TIMESTAMPTZ;
+            case TIME -> SqlType.TIME;
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "type " + name + " is not supported yet");
         };

@@ -1,13 +1,17 @@
 package io.cepheid.planner.physical;
 
+import io.cepheid.executor.expression.ValueParser;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.type.SqlType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -57,6 +61,17 @@ public final class LiteralValues {
                     };
                     yield dateTime.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + dateTime.getNano() / 1000;
                 }
+                case SqlType.TimestampTzType t -> switch (value) {
+                    case OffsetDateTime d -> d.toEpochSecond() * 1_000_000L + d.getNano() / 1000;
+                    case Instant d -> d.getEpochSecond() * 1_000_000L + d.getNano() / 1000;
+                    case java.sql.Timestamp ts -> Math.floorDiv(ts.getTime(), 1000L) * 1_000_000L + ts.getNanos() / 1000;
+                    default -> ValueParser.parseLong(value.toString(), type);
+                };
+                case SqlType.TimeType t -> switch (value) {
+                    case LocalTime d -> d.toNanoOfDay() / 1000;
+                    case java.sql.Time d -> d.toLocalTime().toNanoOfDay() / 1000;
+                    default -> ValueParser.parseLong(value.toString(), type);
+                };
             };
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw new CepheidException(ErrorCode.INVALID_TEXT_REPRESENTATION,

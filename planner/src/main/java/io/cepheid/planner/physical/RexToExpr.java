@@ -22,12 +22,16 @@ import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +42,27 @@ import java.util.Locale;
  * (the executor's kernels work on one type per operation). Bound parameters become literals.
  */
 public final class RexToExpr {
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
     private final RexBuilder rexBuilder;
     private final List<Object> parameters;
+    /**
+     * When the statement started (microseconds since the epoch, UTC): GETDATE, SYSDATE, NOW, CURRENT_DATE
+     * and CURRENT_TIMESTAMP are this one value in every row and every slice.
+     */
+    private final long statementStart;
 
     public RexToExpr(RexBuilder rexBuilder, List<Object> parameters) {
         this.rexBuilder = rexBuilder;
         this.parameters = parameters;
+        Instant now = Instant.now();
+        this.statementStart = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
+    /** TIMEOFDAY's text, Redshift's {@code Thu Sep 19 22:53:50.333525 2013 UTC} (the session time zone is UTC). */
+    private static String timeOfDay(long micros) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
+        return DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss.SSSSSS yyyy 'UTC'", Locale.ROOT).format(time);
     }
 
     public ExprSpec convert(RexNode node) {
@@ -81,7 +100,8 @@ public final class RexToExpr {
             case BOOLEAN -> literal.getValueAs(Boolean.class);
             case CHAR, VARCHAR -> literal.getValueAs(String.class);
             case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
-            case TIMESTAMP -> epochMicros(literal.getValueAs(TimestampString.class));
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> epochMicros(literal.getValueAs(TimestampString.class));
+            case TIME -> LocalTime.parse(literal.getValueAs(TimeString.class).toString()).toNanoOfDay() / 1000;
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "literal of type " + literal.getType() + " is not supported");
         };
@@ -151,6 +171,22 @@ public final class RexToExpr {
             case "LN" -> new ExprSpec.Call(Function.LN, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
             case "LOG10" -> new ExprSpec.Call(Function.LOG10, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
             case "POWER" -> new ExprSpec.Call(Function.POWER, coerceAll(call.getOperands(), SqlType.DOUBLE), type);
+            // date/time (Redshift): the date part or format is a string literal, compiled once by the executor
+            case "DATEADD" -> simple(Function.DATEADD, call, type);
+            case "DATEDIFF" -> simple(Function.DATEDIFF, call, type);
+            case "DATE_TRUNC" -> simple(Function.DATE_TRUNC, call, type);
+            case "DATE_PART", "DATEPART" -> simple(Function.EXTRACT, call, type);
+            case "ADD_MONTHS" -> simple(Function.ADD_MONTHS, call, type);
+            case "LAST_DAY" -> simple(Function.LAST_DAY, call, type);
+            case "MONTHS_BETWEEN" -> simple(Function.MONTHS_BETWEEN, call, type);
+            case "NEXT_DAY" -> simple(Function.NEXT_DAY, call, type);
+            case "TO_CHAR" -> simple(Function.TO_CHAR, call, type);
+            case "TO_DATE" -> simple(Function.TO_DATE, call, type);
+            case "TO_TIMESTAMP" -> simple(Function.TO_TIMESTAMP, call, type);
+            case "GETDATE" -> new ExprSpec.Literal(statementStart - Math.floorMod(statementStart, 1_000_000L), type);
+            case "SYSDATE", "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> new ExprSpec.Literal(statementStart, type);
+            case "CURRENT_DATE" -> new ExprSpec.Literal(Math.floorDiv(statementStart, MICROS_PER_DAY), type);
+            case "TIMEOFDAY" -> new ExprSpec.Literal(timeOfDay(statementStart), type);
             default -> throw new CepheidException(ErrorCode.UNDEFINED_FUNCTION,
                     "function " + call.getOperator().getName() + " is not supported yet");
         };
@@ -358,7 +394,7 @@ public final class RexToExpr {
 
     private static boolean isDatetime(RexNode node) {
         SqlTypeName name = node.getType().getSqlTypeName();
-        return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP;
+        return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
     private static boolean isYearMonth(RexLiteral interval) {

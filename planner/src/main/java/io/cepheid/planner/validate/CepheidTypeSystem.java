@@ -13,7 +13,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class CepheidTypeSystem extends RelDataTypeSystemImpl {
     public static final CepheidTypeSystem INSTANCE = new CepheidTypeSystem();
     public static final int MAX_DECIMAL_PRECISION = 18;
-    /** Fraction digits of a TIMESTAMP: microseconds. */
+    /** Fraction digits of a TIMESTAMP, TIMESTAMPTZ and TIME: microseconds. */
     public static final int MICROSECOND_PRECISION = 6;
 
     @Override
@@ -23,7 +23,7 @@ public final class CepheidTypeSystem extends RelDataTypeSystemImpl {
             case VARCHAR, CHAR -> 65535;
             // Redshift's TIMESTAMP keeps microseconds; Calcite's default of 0 (max 3) would cut the fraction
             // off '2024-01-31 10:00:00.5' when it is cast for an INSERT.
-            case TIMESTAMP -> MICROSECOND_PRECISION;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> MICROSECOND_PRECISION;
             default -> super.getMaxPrecision(typeName);
         };
     }
@@ -39,7 +39,7 @@ public final class CepheidTypeSystem extends RelDataTypeSystemImpl {
             case DECIMAL -> MAX_DECIMAL_PRECISION;
             case VARCHAR -> 256;
             case CHAR -> 1;
-            case TIMESTAMP -> MICROSECOND_PRECISION;
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE, TIME -> MICROSECOND_PRECISION;
             default -> super.getDefaultPrecision(typeName);
         };
     }

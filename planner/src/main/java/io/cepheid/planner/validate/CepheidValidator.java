@@ -1,13 +1,16 @@
 package io.cepheid.planner.validate;
 
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
@@ -39,6 +42,32 @@ final class CepheidValidator extends SqlValidatorImpl {
             }
         }
         super.validateLiteral(literal);
+    }
+
+    /**
+     * Calcite's grammar builds some date/time calls with its own operator (DATE_TRUNC): ours takes its place.
+     * Redshift's day arithmetic: {@code date ± integer} and {@code date - date}, which Calcite's {@code +}
+     * and {@code -} reject, get operators of their own once the operand types are known.
+     */
+    @Override
+    public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+        if (expr instanceof SqlBasicCall call && DatetimeOperators.replacement(call.getOperator()) != null) {
+            call.setOperator(DatetimeOperators.replacement(call.getOperator()));
+        }
+        if (expr instanceof SqlBasicCall call && DatetimeOperators.isStandard(call.getOperator())
+                && call.operandCount() == 2 && isTyped(call.operand(0)) && isTyped(call.operand(1))) {
+            RelDataType left = super.deriveType(scope, call.operand(0));
+            RelDataType right = super.deriveType(scope, call.operand(1));
+            if (DatetimeOperators.isDayArithmetic(call.getKind(), left, right)) {
+                call.setOperator(call.getKind() == SqlKind.PLUS ? DatetimeOperators.DAY_PLUS : DatetimeOperators.DAY_MINUS);
+            }
+        }
+        return super.deriveType(scope, expr);
+    }
+
+    /** Operands whose type stands on its own (a parameter or a bare NULL takes its type from the other side). */
+    private static boolean isTyped(SqlNode operand) {
+        return !(operand instanceof SqlDynamicParam) && !SqlUtil.isNullLiteral(operand, false);
     }
 
     /**

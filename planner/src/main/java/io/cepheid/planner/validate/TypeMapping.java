@@ -28,6 +28,8 @@ public final class TypeMapping {
                     ? SqlType.VarcharType.MAX_LENGTH : type.getPrecision());
             case DATE -> SqlType.DATE;
             case TIMESTAMP -> SqlType.TIMESTAMP;
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> SqlType.TIMESTAMPTZ;
+            case TIME -> SqlType.TIME;
             case NULL -> SqlType.VARCHAR;
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "type " + type.getFullTypeString() + " is not supported");
@@ -47,6 +49,8 @@ public final class TypeMapping {
             case SqlType.VarcharType t -> factory.createSqlType(SqlTypeName.VARCHAR, t.maxBytes());
             case SqlType.DateType t -> factory.createSqlType(SqlTypeName.DATE);
             case SqlType.TimestampType t -> factory.createSqlType(SqlTypeName.TIMESTAMP);
+            case SqlType.TimestampTzType t -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+            case SqlType.TimeType t -> factory.createSqlType(SqlTypeName.TIME);
         };
         return factory.createTypeWithNullability(relType, nullable);
     }

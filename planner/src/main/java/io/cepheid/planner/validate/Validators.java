@@ -2,6 +2,11 @@ package io.cepheid.planner.validate;
 
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -9,12 +14,19 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlDelegatingConformance;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds the validator for Redshift's SQL: standard operators plus PostgreSQL's and Redshift's function
- * libraries, Babel conformance, and NULLs sorting as the largest value.
+ * libraries (our own date/time functions in place of theirs), Babel conformance, and NULLs sorting as the
+ * largest value.
  */
 public final class Validators {
     /**
@@ -33,12 +45,31 @@ public final class Validators {
 
     public static SqlValidator create(SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
         return new CepheidValidator(
-                SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)),
+                SqlOperatorTables.chain(DatetimeOperators.table(), hiding(SqlStdOperatorTable.instance(), DatetimeOperators.NAMES),
+                        hiding(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT),
+                                DatetimeOperators.NAMES)),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(REDSHIFT)
                         .withDefaultNullCollation(NullCollation.HIGH)
                         .withIdentifierExpansion(true));
+    }
+
+    /** {@code table} without the functions named in {@code names} (upper case): ours replace them. */
+    private static SqlOperatorTable hiding(SqlOperatorTable table, Set<String> names) {
+        return new SqlOperatorTable() {
+            @Override
+            public void lookupOperatorOverloads(SqlIdentifier opName, @Nullable SqlFunctionCategory category,
+                                                SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+                if (!(opName.isSimple() && names.contains(opName.getSimple().toUpperCase(Locale.ROOT)))) {
+                    table.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+                }
+            }
+
+            @Override
+            public List<SqlOperator> getOperatorList() {
+                return table.getOperatorList().stream().filter(op -> !names.contains(op.getName())).toList();
+            }
+        };
     }
 }

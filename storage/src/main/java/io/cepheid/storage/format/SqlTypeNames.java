@@ -26,6 +26,8 @@ public final class SqlTypeNames {
             case "boolean" -> SqlType.BOOLEAN;
             case "date" -> SqlType.DATE;
             case "timestamp without time zone" -> SqlType.TIMESTAMP;
+            case "timestamp with time zone" -> SqlType.TIMESTAMPTZ;
+            case "time without time zone" -> SqlType.TIME;
             default -> parseParameterized(name);
         };
     }

@@ -66,6 +66,8 @@ final class AppendValidator {
             case SqlType.BooleanType t -> -1;
             case SqlType.DateType t -> -1;
             case SqlType.TimestampType t -> -1;
+            case SqlType.TimestampTzType t -> -1;
+            case SqlType.TimeType t -> -1;
         };
     }
 }

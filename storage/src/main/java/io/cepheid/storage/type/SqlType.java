@@ -6,7 +6,8 @@ import io.cepheid.storage.error.ErrorCode;
 /**
  * A column type as SQL sees it. Each maps to one {@link PhysicalType}:
  * DECIMAL(p &lt;= 18, s) is a 64-bit integer scaled by 10^s, DATE is days since 1970-01-01 (int32),
- * TIMESTAMP is microseconds since 1970-01-01 00:00:00 (int64), CHAR and VARCHAR are UTF-8 bytes.
+ * TIMESTAMP is microseconds since 1970-01-01 00:00:00 (int64), TIMESTAMPTZ the same in UTC, TIME microseconds
+ * since midnight (int64), CHAR and VARCHAR are UTF-8 bytes.
  */
 public sealed interface SqlType {
     PhysicalType physicalType();
@@ -102,6 +103,18 @@ public sealed interface SqlType {
         public String displayName() { return "timestamp without time zone"; }
     }
 
+    /** An instant: microseconds since 1970-01-01 00:00:00 UTC, shown in the session time zone (UTC). */
+    record TimestampTzType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public String displayName() { return "timestamp with time zone"; }
+    }
+
+    /** A time of day: microseconds since midnight. */
+    record TimeType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public String displayName() { return "time without time zone"; }
+    }
+
     SqlType SMALLINT = new SmallIntType();
     SqlType INTEGER = new IntegerType();
     SqlType BIGINT = new BigIntType();
@@ -110,7 +123,14 @@ public sealed interface SqlType {
     SqlType BOOLEAN = new BooleanType();
     SqlType DATE = new DateType();
     SqlType TIMESTAMP = new TimestampType();
+    SqlType TIMESTAMPTZ = new TimestampTzType();
+    SqlType TIME = new TimeType();
     SqlType VARCHAR = new VarcharType(VarcharType.MAX_LENGTH);
+
+    /** TIMESTAMP or TIMESTAMPTZ: microseconds since the epoch. */
+    static boolean isTimestamp(SqlType type) {
+        return type instanceof TimestampType || type instanceof TimestampTzType;
+    }
 
     static boolean isString(SqlType type) {
         return type instanceof CharType || type instanceof VarcharType;
