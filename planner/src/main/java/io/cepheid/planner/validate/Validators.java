@@ -2,6 +2,7 @@ package io.cepheid.planner.validate;
 
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -31,10 +32,19 @@ public final class Validators {
     private Validators() {
     }
 
+    /** PostgreSQL's and Redshift's libraries, less the functions {@link RedshiftStringFunctions} declares anew. */
+    private static final SqlOperatorTable LIBRARIES = libraries();
+
+    private static SqlOperatorTable libraries() {
+        return SqlOperatorTables.of(SqlLibraryOperatorTableFactory.INSTANCE
+                .getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT).getOperatorList().stream()
+                .filter(operator -> !RedshiftStringFunctions.REPLACED.contains(operator.getName()))
+                .toList());
+    }
+
     public static SqlValidator create(SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
         return new CepheidValidator(
-                SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)),
+                SqlOperatorTables.chain(RedshiftStringFunctions.table(), SqlStdOperatorTable.instance(), LIBRARIES),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(REDSHIFT)
