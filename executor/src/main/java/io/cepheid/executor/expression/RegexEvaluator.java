@@ -167,8 +167,8 @@ final class RegexEvaluator implements Evaluator {
         }
         String replacement = RegexPatterns.replacement(values[2].getString(row));
         StringBuilder result = new StringBuilder(text.length() + 16);
-        result.append(text, 0, from);
-        matcher.region(from, text.length());
+        // The text before the region is copied by the first appendReplacement; ^ still means the value's start.
+        matcher.region(from, text.length()).useAnchoringBounds(false).useTransparentBounds(true);
         try {
             while (matcher.find()) {
                 matcher.appendReplacement(result, replacement);

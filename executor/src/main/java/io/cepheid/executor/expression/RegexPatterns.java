@@ -66,6 +66,7 @@ public final class RegexPatterns {
         int escapeChar = escape == null ? '\\' : escape.isEmpty() ? -1 : escape.codePointAt(0);
         StringBuilder java = new StringBuilder(pattern.length() + 8);
         boolean inBracket = false;
+        boolean inBraces = false;
         for (int i = 0; i < pattern.length(); ) {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
@@ -76,9 +77,12 @@ public final class RegexPatterns {
                 }
                 int quoted = pattern.codePointAt(i);
                 i += Character.charCount(quoted);
-                java.append(Pattern.quote(new String(Character.toChars(quoted))));
+                appendLiteral(java, quoted);
             } else if (inBracket) {
                 inBracket = c != ']';
+                java.appendCodePoint(c);
+            } else if (inBraces) {
+                inBraces = c != '}';
                 java.appendCodePoint(c);
             } else {
                 switch (c) {
@@ -88,12 +92,27 @@ public final class RegexPatterns {
                         inBracket = true;
                         java.append('[');
                     }
-                    case '|', '*', '+', '?', '{', '}', '(', ')' -> java.appendCodePoint(c);
-                    default -> java.append(Pattern.quote(new String(Character.toChars(c))));
+                    case '{' -> {
+                        inBraces = true;
+                        java.append('{');
+                    }
+                    case '|', '*', '+', '?', '(', ')' -> java.appendCodePoint(c);
+                    default -> appendLiteral(java, c);
                 }
             }
         }
         return compile(pattern, java.toString(), Pattern.DOTALL);
+    }
+
+    /**
+     * Appends one character that must match itself. ASCII punctuation gets a backslash (always literal in
+     * java.util.regex); a quoted section would not do, as a quantifier may follow the character.
+     */
+    private static void appendLiteral(StringBuilder java, int codePoint) {
+        if (codePoint < 0x80 && !Character.isLetterOrDigit(codePoint)) {
+            java.append('\\');
+        }
+        java.appendCodePoint(codePoint);
     }
 
     /** A replacement string with {@code \1}..{@code \9} group references, in Matcher's {@code $1} syntax. */
