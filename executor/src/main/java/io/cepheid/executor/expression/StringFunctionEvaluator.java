@@ -23,7 +23,7 @@ import java.util.Locale;
  * to Java strings otherwise (non-ASCII case mapping, trimming a character set).
  */
 final class StringFunctionEvaluator implements Evaluator {
-    /** REPEAT's limit: Redshift's largest VARCHAR. */
+    /** REPEAT's and the pads' limit: Redshift's largest VARCHAR. */
     private static final long MAX_RESULT_BYTES = 65535;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
@@ -157,8 +157,13 @@ final class StringFunctionEvaluator implements Evaluator {
             case LEFT, RIGHT -> Utf8Text.leftOrRight(bytes[0], length, values[1].getLongValue(row),
                     function == Function.LEFT, output);
             case LPAD, RPAD -> {
+                long target = values[1].getLongValue(row);
+                if (target > MAX_RESULT_BYTES) {
+                    throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                            function + " length " + target + " exceeds " + MAX_RESULT_BYTES);
+                }
                 int fill = load(values, 2, row);
-                Utf8Text.pad(bytes[0], length, values[1].getLongValue(row), bytes[2], fill, function == Function.LPAD, output);
+                Utf8Text.pad(bytes[0], length, target, bytes[2], fill, function == Function.LPAD, output);
             }
             case REPLACE, TRANSLATE -> {
                 int from = load(values, 1, row);
