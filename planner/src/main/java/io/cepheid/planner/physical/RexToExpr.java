@@ -200,7 +200,10 @@ public final class RexToExpr {
         };
     }
 
-    /** POSITION(needle IN haystack), STRPOS(haystack, needle) and CHARINDEX(needle, haystack). */
+    /**
+     * POSITION(needle IN haystack), which Calcite also makes of STRPOS(haystack, needle), and
+     * CHARINDEX(needle, haystack).
+     */
     private ExprSpec position(RexNode needle, RexNode haystack, RexCall call, SqlType type) {
         if (call.getOperands().size() > 2 && call.getKind() == SqlKind.POSITION) {
             throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "POSITION ... FROM is not supported");

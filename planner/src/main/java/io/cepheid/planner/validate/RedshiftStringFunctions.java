@@ -62,23 +62,19 @@ final class RedshiftStringFunctions {
 
     /** REGEXP_SUBSTR(source, pattern [, position [, occurrence [, parameters]]]). */
     static final SqlOperator REGEXP_SUBSTR = function("REGEXP_SUBSTR", ReturnTypes.VARCHAR_NULLABLE,
-            StrictOperands.of(2, TEXT, TEXT, INTEGER,
-                    INTEGER, TEXT), STRING);
+            StrictOperands.of(2, TEXT, TEXT, INTEGER, INTEGER, TEXT), STRING);
 
     /** REGEXP_COUNT(source, pattern [, position [, parameters]]). */
     static final SqlOperator REGEXP_COUNT = function("REGEXP_COUNT", ReturnTypes.INTEGER_NULLABLE,
-            StrictOperands.of(2, TEXT, TEXT, INTEGER,
-                    TEXT), STRING);
+            StrictOperands.of(2, TEXT, TEXT, INTEGER, TEXT), STRING);
 
     /** REGEXP_INSTR(source, pattern [, position [, occurrence [, option [, parameters]]]]). */
     static final SqlOperator REGEXP_INSTR = function("REGEXP_INSTR", ReturnTypes.INTEGER_NULLABLE,
-            StrictOperands.of(2, TEXT, TEXT, INTEGER,
-                    INTEGER, INTEGER, TEXT), STRING);
+            StrictOperands.of(2, TEXT, TEXT, INTEGER, INTEGER, INTEGER, TEXT), STRING);
 
     /** REGEXP_REPLACE(source, pattern [, replacement [, position [, parameters]]]). */
     static final SqlOperator REGEXP_REPLACE = function("REGEXP_REPLACE", ReturnTypes.VARCHAR_NULLABLE,
-            StrictOperands.of(2, TEXT, TEXT, TEXT,
-                    INTEGER, TEXT), STRING);
+            StrictOperands.of(2, TEXT, TEXT, TEXT, INTEGER, TEXT), STRING);
 
     /** NVL(a, b, ...): COALESCE under Redshift's other name, any number of arguments. */
     static final SqlOperator NVL = function("NVL", ReturnTypes.LEAST_RESTRICTIVE,
@@ -107,8 +103,7 @@ final class RedshiftStringFunctions {
         return function(name, ReturnTypes.ARG0_NULLABLE_VARYING, StrictOperands.of(1, TEXT, TEXT), STRING);
     }
 
-    static SqlOperatorTable table() {
-        return SqlOperatorTables.of(UPPER, LOWER, INITCAP, ASCII, CHARINDEX, BTRIM, LTRIM, RTRIM, REPLICATE, OCTET_LENGTH, QUOTE_IDENT,
-                QUOTE_LITERAL, REGEXP_SUBSTR, REGEXP_COUNT, REGEXP_INSTR, REGEXP_REPLACE, NVL, SqlLibraryOperators.REVERSE);
-    }
+    static final SqlOperatorTable TABLE = SqlOperatorTables.of(UPPER, LOWER, INITCAP, ASCII, CHARINDEX, BTRIM, LTRIM,
+            RTRIM, REPLICATE, OCTET_LENGTH, QUOTE_IDENT, QUOTE_LITERAL, REGEXP_SUBSTR, REGEXP_COUNT, REGEXP_INSTR,
+            REGEXP_REPLACE, NVL, SqlLibraryOperators.REVERSE);
 }

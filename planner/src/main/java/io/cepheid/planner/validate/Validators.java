@@ -14,8 +14,9 @@ import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorCatalogReader;
 
 /**
- * Builds the validator for Redshift's SQL: standard operators plus PostgreSQL's and Redshift's function
- * libraries, Babel conformance, and NULLs sorting as the largest value.
+ * Builds the validator for Redshift's SQL: Redshift's string functions ({@link RedshiftStringFunctions}, looked
+ * up first), standard operators, PostgreSQL's and Redshift's function libraries, Babel conformance, and NULLs
+ * sorting as the largest value.
  */
 public final class Validators {
     /**
@@ -44,7 +45,7 @@ public final class Validators {
 
     public static SqlValidator create(SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
         return new CepheidValidator(
-                SqlOperatorTables.chain(RedshiftStringFunctions.table(), SqlStdOperatorTable.instance(), LIBRARIES),
+                SqlOperatorTables.chain(RedshiftStringFunctions.TABLE, SqlStdOperatorTable.instance(), LIBRARIES),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(REDSHIFT)
