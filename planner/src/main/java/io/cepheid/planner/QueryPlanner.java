@@ -50,7 +50,13 @@ import java.util.Properties;
  */
 public final class QueryPlanner {
     private final CatalogSnapshot catalog;
-    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(CepheidTypeSystem.INSTANCE);
+    /** Strings are UTF-8 (Calcite's default, ISO-8859-1, cannot hold a literal such as '€'). */
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(CepheidTypeSystem.INSTANCE) {
+        @Override
+        public java.nio.charset.Charset getDefaultCharset() {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
+    };
     private final CalciteCatalogReader catalogReader;
     private final SqlValidator validator;
     private final RelOptCluster cluster;

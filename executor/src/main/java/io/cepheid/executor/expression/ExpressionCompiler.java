@@ -72,6 +72,28 @@ public final class ExpressionCompiler {
                 expectArguments(call, 1, function == Function.SUBSTRING ? 3 : function == Function.CONCAT ? Integer.MAX_VALUE : 2);
                 yield new StringFunctionEvaluator(function, args, call.type(), allocator);
             }
+            case POSITION, LEFT, RIGHT, REPEAT -> {
+                expectArguments(call, 2, 2);
+                yield new StringFunctionEvaluator(function, args, call.type(), allocator);
+            }
+            case LPAD, RPAD, REPLACE, TRANSLATE, SPLIT_PART -> {
+                expectArguments(call, 3, 3);
+                yield new StringFunctionEvaluator(function, args, call.type(), allocator);
+            }
+            case OCTET_LENGTH, REVERSE, INITCAP, ASCII, CHR, MD5, QUOTE_IDENT, QUOTE_LITERAL -> {
+                expectArguments(call, 1, 1);
+                yield new StringFunctionEvaluator(function, args, call.type(), allocator);
+            }
+            case REGEXP_MATCH, SIMILAR_TO, REGEXP_SUBSTR, REGEXP_COUNT, REGEXP_INSTR, REGEXP_REPLACE -> {
+                switch (function) {
+                    case REGEXP_MATCH -> expectArguments(call, 3, 3);
+                    case SIMILAR_TO -> expectArguments(call, 2, 3);
+                    case REGEXP_COUNT -> expectArguments(call, 4, 4);
+                    case REGEXP_SUBSTR, REGEXP_REPLACE -> expectArguments(call, 5, 5);
+                    default -> expectArguments(call, 6, 6);
+                }
+                yield new RegexEvaluator(function, args, call.type(), allocator);
+            }
             case EXTRACT -> {
                 expectArguments(call, 2, 2);
                 if (!(call.arguments().get(0) instanceof ExprSpec.Literal unit) || unit.value() == null) {

@@ -74,5 +74,44 @@ public enum Function {
     EXP,
     /** DOUBLE only; zero or negative arguments are 22023. */
     LN, LOG10,
-    POWER
+    POWER,
+    // strings and regular expressions (issue 3 section 2); positions and lengths count characters
+    /** arguments: value, substring: 1-based character position of the first occurrence, 0 when absent. */
+    POSITION,
+    /** Bytes of a string (CHAR without trailing blanks). */
+    OCTET_LENGTH,
+    /** arguments: value, n: the first (LEFT) or last (RIGHT) n characters; a negative n drops |n| from the other end. */
+    LEFT, RIGHT,
+    /** arguments: value, length, fill: padded on the left (LPAD) or right (RPAD) to length characters, or cut to it. */
+    LPAD, RPAD,
+    /** arguments: value, from, to: every occurrence of from replaced. */
+    REPLACE,
+    /** arguments: value, from characters, to characters: each from character becomes its counterpart or is dropped. */
+    TRANSLATE,
+    REVERSE,
+    /** arguments: value, times. */
+    REPEAT,
+    /** arguments: value, delimiter, field (1-based; below 1 is 22023). */
+    SPLIT_PART,
+    /** First letter of each alphanumeric word upper case, the rest lower case. */
+    INITCAP,
+    /** Code point of the first character; 0 for an empty string. */
+    ASCII,
+    /** arguments: code point (integer): the character. */
+    CHR,
+    /** Lower-case hex MD5 of the UTF-8 bytes. */
+    MD5,
+    QUOTE_IDENT, QUOTE_LITERAL,
+    /** arguments: value, pattern, flags ('c' or 'i'): the POSIX operators ~ and ~*; BOOLEAN. */
+    REGEXP_MATCH,
+    /** arguments: value, pattern[, escape]: SQL SIMILAR TO (the whole value must match). */
+    SIMILAR_TO,
+    /** arguments: value, pattern, position, occurrence, parameters: the matched text, empty when none. */
+    REGEXP_SUBSTR,
+    /** arguments: value, pattern, position, parameters: how many matches, INTEGER. */
+    REGEXP_COUNT,
+    /** arguments: value, pattern, position, occurrence, option (0 start, 1 after the end), parameters: INTEGER. */
+    REGEXP_INSTR,
+    /** arguments: value, pattern, replacement (\\1 refers to a group), position, parameters: every match replaced. */
+    REGEXP_REPLACE
 }

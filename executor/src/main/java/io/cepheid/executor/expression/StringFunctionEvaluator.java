@@ -10,25 +10,48 @@ import io.cepheid.storage.vector.ColumnVector;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * CONCAT, UPPER, LOWER, SUBSTRING, CHAR_LENGTH, TRIM, LTRIM and RTRIM. Work is on UTF-8 bytes where that is
- * exact (ASCII case mapping, blank trimming, character counting) and falls back to Java strings otherwise.
+ * The string functions: CONCAT, UPPER, LOWER, SUBSTRING, CHAR_LENGTH, TRIM, LTRIM, RTRIM, and the
+ * character-level ones of {@link Utf8Text} (POSITION, LEFT, RIGHT, LPAD, RPAD, REPLACE, TRANSLATE, REVERSE,
+ * REPEAT, SPLIT_PART, INITCAP), OCTET_LENGTH, ASCII, CHR, MD5, QUOTE_IDENT and QUOTE_LITERAL. Work is on
+ * UTF-8 bytes where that is exact (ASCII case mapping, blank trimming, character counting) and falls back
+ * to Java strings otherwise (non-ASCII case mapping, trimming a character set).
  */
 final class StringFunctionEvaluator implements Evaluator {
+    /** REPEAT's and the pads' limit: Redshift's largest VARCHAR. */
+    private static final long MAX_RESULT_BYTES = 65535;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     private final Function function;
     private final List<Evaluator> arguments;
     private final SqlType type;
     private final BufferAllocator allocator;
     private byte[] scratch = new byte[256];
+    /** Row bytes of each argument, copied for the {@link Utf8Text} routines; reused across rows. */
+    private final byte[][] argumentBytes;
+    private final Utf8Text.Output output = new Utf8Text.Output();
+    private final MessageDigest md5;
 
     StringFunctionEvaluator(Function function, List<Evaluator> arguments, SqlType type, BufferAllocator allocator) {
         this.function = function;
         this.arguments = arguments;
         this.type = type;
         this.allocator = allocator;
+        this.argumentBytes = new byte[arguments.size()][64];
+        this.md5 = function == Function.MD5 ? newMd5() : null;
+    }
+
+    private static MessageDigest newMd5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always provides MD5", e);
+        }
     }
 
     @Override
@@ -104,8 +127,122 @@ final class StringFunctionEvaluator implements Evaluator {
             }
             case TRIM, LTRIM, RTRIM -> trim(values, data, start, length, i, out);
             case SUBSTRING -> substring(values, i, out);
+            case OCTET_LENGTH -> out.setLongValue(i, first.type() instanceof SqlType.CharType
+                    ? Utf8.lengthWithoutTrailingBlanks(data, start, length) : length);
+            case POSITION -> {
+                int needle = load(values, 1, i);
+                out.setLongValue(i, Utf8Text.position(argumentBytes[0], load(values, 0, i), argumentBytes[1], needle));
+            }
+            case ASCII -> {
+                int size = load(values, 0, i);
+                out.setLongValue(i, size == 0 ? 0 : Utf8Text.codePointAt(argumentBytes[0], 0));
+            }
+            case CHR -> chr(values[0].getLongValue(i), i, out);
+            case MD5 -> md5(values, i, out);
+            case LEFT, RIGHT, LPAD, RPAD, REPLACE, TRANSLATE, REVERSE, REPEAT, SPLIT_PART, INITCAP, QUOTE_IDENT,
+                 QUOTE_LITERAL -> {
+                output.clear();
+                edit(values, i);
+                out.setBytes(i, output.bytes, 0, output.length);
+            }
             default -> throw new IllegalStateException(function + " is not a string function");
         }
+    }
+
+    /** The functions that build a new string in {@link #output}. */
+    private void edit(ColumnVector[] values, int row) {
+        byte[][] bytes = argumentBytes;
+        int length = load(values, 0, row);
+        switch (function) {
+            case LEFT, RIGHT -> Utf8Text.leftOrRight(bytes[0], length, values[1].getLongValue(row),
+                    function == Function.LEFT, output);
+            case LPAD, RPAD -> {
+                long target = values[1].getLongValue(row);
+                if (target > MAX_RESULT_BYTES) {
+                    throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                            function + " length " + target + " exceeds " + MAX_RESULT_BYTES);
+                }
+                int fill = load(values, 2, row);
+                Utf8Text.pad(bytes[0], length, target, bytes[2], fill, function == Function.LPAD, output);
+            }
+            case REPLACE, TRANSLATE -> {
+                int from = load(values, 1, row);
+                int to = load(values, 2, row);
+                if (function == Function.REPLACE) {
+                    Utf8Text.replace(bytes[0], length, bytes[1], from, bytes[2], to, output);
+                } else {
+                    Utf8Text.translate(bytes[0], length, bytes[1], from, bytes[2], to, output);
+                }
+            }
+            case REVERSE -> Utf8Text.reverse(bytes[0], length, output);
+            case REPEAT -> {
+                long times = values[1].getLongValue(row);
+                if (length > 0 && times > MAX_RESULT_BYTES / length) {
+                    throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                            "REPEAT result would exceed " + MAX_RESULT_BYTES + " bytes");
+                }
+                for (long t = 0; t < times; t++) {
+                    output.append(bytes[0], 0, length);
+                }
+            }
+            case SPLIT_PART -> {
+                long field = values[2].getLongValue(row);
+                if (field < 1) {
+                    throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, "field position must be greater than zero");
+                }
+                Utf8Text.splitPart(bytes[0], length, bytes[1], load(values, 1, row), field, output);
+            }
+            case INITCAP -> Utf8Text.initcap(bytes[0], length, output);
+            case QUOTE_IDENT, QUOTE_LITERAL -> {
+                byte quote = (byte) (function == Function.QUOTE_IDENT ? '"' : '\'');
+                output.append(quote);
+                for (int j = 0; j < length; j++) {
+                    if (bytes[0][j] == quote) {
+                        output.append(quote);
+                    }
+                    output.append(bytes[0][j]);
+                }
+                output.append(quote);
+            }
+            default -> throw new IllegalStateException(function + " does not build a string");
+        }
+    }
+
+    /** Copies argument {@code index}'s bytes at {@code row} into its scratch array and returns their length. */
+    private int load(ColumnVector[] values, int index, int row) {
+        ColumnVector value = values[index];
+        int length = value.getByteLength(row);
+        if (argumentBytes[index].length < length) {
+            argumentBytes[index] = new byte[Math.max(length, argumentBytes[index].length * 2)];
+        }
+        MemorySegment.copy(value.data(), ValueLayout.JAVA_BYTE, value.getOffset(row), argumentBytes[index], 0, length);
+        return length;
+    }
+
+    private void chr(long codePoint, int row, ColumnVector out) {
+        if (codePoint < 1 || codePoint > Character.MAX_CODE_POINT
+                || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+            throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, "requested character " + codePoint + " is not a valid character");
+        }
+        ensureScratch(4);
+        out.setBytes(row, scratch, 0, Utf8Text.encode((int) codePoint, scratch, 0));
+    }
+
+    private void md5(ColumnVector[] values, int row, ColumnVector out) {
+        int length = load(values, 0, row);
+        md5.update(argumentBytes[0], 0, length);
+        ensureScratch(48);
+        try {
+            md5.digest(scratch, 32, 16);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int j = 0; j < 16; j++) {
+            int b = scratch[32 + j] & 0xFF;
+            scratch[2 * j] = HEX[b >> 4];
+            scratch[2 * j + 1] = HEX[b & 0xF];
+        }
+        out.setBytes(row, scratch, 0, 32);
     }
 
     private void changeCase(MemorySegment data, int start, int length, int row, ColumnVector out, boolean upper) {
@@ -163,7 +300,7 @@ final class StringFunctionEvaluator implements Evaluator {
         if (values.length > 2) {
             long count = values[2].getLongValue(row);
             if (count < 0) {
-                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, "negative substring length not allowed");
+                throw new CepheidException(ErrorCode.SUBSTRING_ERROR, "negative substring length not allowed");
             }
             end = startPosition + count;
         }

@@ -98,4 +98,32 @@ class StringFunctionTest {
         assertThrows(CepheidException.class, () -> constant(call(Function.EXTRACT, SqlType.BIGINT, lit("fortnight", TEXT),
                 lit(days, SqlType.DATE))));
     }
+
+    @Test
+    void newStringFunctionsOverColumnsWithNulls() {
+        SqlType i = SqlType.INTEGER;
+        List<SqlType> types = List.of(TEXT, i);
+        List<List<Object>> rows = List.of(row("ab€", 2L), row(null, 1L), row("", 3L), row("xyz", null));
+        assertEquals(Arrays.asList("ab€ab€", null, "", null),
+                evaluate(call(Function.REPEAT, TEXT, ref(0, TEXT), ref(1, i)), types, rows));
+        assertEquals(Arrays.asList("b€", null, "", null),
+                evaluate(call(Function.RIGHT, TEXT, ref(0, TEXT), ref(1, i)), types, rows));
+        assertEquals(Arrays.asList(5L, null, 0L, 3L), evaluate(call(Function.OCTET_LENGTH, i, ref(0, TEXT)), types, rows));
+        assertEquals(Arrays.asList(97L, null, 0L, 120L), evaluate(call(Function.ASCII, i, ref(0, TEXT)), types, rows));
+        assertEquals("5d41402abc4b2a76b9719d911017c592", constant(call(Function.MD5, TEXT, lit("hello", TEXT))));
+        assertEquals("€", constant(call(Function.CHR, TEXT, lit(8364L, i))));
+        assertEquals("\"a\"\"b\"", constant(call(Function.QUOTE_IDENT, TEXT, lit("a\"b", TEXT))));
+        assertEquals("'it''s'", constant(call(Function.QUOTE_LITERAL, TEXT, lit("it's", TEXT))));
+    }
+
+    @Test
+    void argumentErrorsCarryTheirSqlStates() {
+        SqlType i = SqlType.INTEGER;
+        assertEquals(io.cepheid.storage.error.ErrorCode.SUBSTRING_ERROR, assertThrows(CepheidException.class, () -> constant(
+                call(Function.SUBSTRING, TEXT, lit("abc", TEXT), lit(1L, i), lit(-1L, i)))).code());
+        assertEquals(io.cepheid.storage.error.ErrorCode.INVALID_PARAMETER_VALUE, assertThrows(CepheidException.class, () -> constant(
+                call(Function.SPLIT_PART, TEXT, lit("a,b", TEXT), lit(",", TEXT), lit(0L, i)))).code());
+        assertEquals(io.cepheid.storage.error.ErrorCode.INVALID_PARAMETER_VALUE, assertThrows(CepheidException.class, () -> constant(
+                call(Function.CHR, TEXT, lit(0L, i)))).code());
+    }
 }

@@ -18,6 +18,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
+import org.apache.calcite.sql.fun.SqlPosixRegexOperator;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -148,6 +149,10 @@ public final class RexToExpr {
             case COALESCE -> new ExprSpec.Call(Function.COALESCE, coerceAll(call.getOperands(), type), type);
             case TRIM -> trim(call, type);
             case EXTRACT -> extract(call, type);
+            // strings and regular expressions (issue 3 section 2)
+            case POSITION -> position(call.getOperands().get(0), call.getOperands().get(1), call, type);
+            case SIMILAR -> similarTo(call);
+            case POSIX_REGEX_CASE_SENSITIVE, POSIX_REGEX_CASE_INSENSITIVE -> posixRegex(call);
             default -> namedFunction(call, type);
         };
     }
@@ -187,9 +192,118 @@ public final class RexToExpr {
             case "SYSDATE", "NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> new ExprSpec.Literal(statementStart, type);
             case "CURRENT_DATE" -> new ExprSpec.Literal(Math.floorDiv(statementStart, MICROS_PER_DAY), type);
             case "TIMEOFDAY" -> new ExprSpec.Literal(timeOfDay(statementStart), type);
+            default -> stringFunction(name, call, type);
+        };
+    }
+
+    // ---- strings, conditionals and regular expressions (issue 3 section 2) ----
+
+    private ExprSpec stringFunction(String name, RexCall call, SqlType type) {
+        List<RexNode> operands = call.getOperands();
+        return switch (name) {
+            case "CHARINDEX" -> position(operands.get(0), operands.get(1), call, type);
+            case "OCTET_LENGTH" -> simple(Function.OCTET_LENGTH, call, type);
+            case "INITCAP" -> simple(Function.INITCAP, call, type);
+            case "REVERSE" -> simple(Function.REVERSE, call, type);
+            case "ASCII" -> simple(Function.ASCII, call, type);
+            case "MD5" -> simple(Function.MD5, call, type);
+            case "QUOTE_IDENT" -> simple(Function.QUOTE_IDENT, call, type);
+            case "QUOTE_LITERAL" -> simple(Function.QUOTE_LITERAL, call, type);
+            case "CHR" -> new ExprSpec.Call(Function.CHR, List.of(integerArgument(operands.getFirst())), type);
+            case "LEFT" -> stringAndIntegers(Function.LEFT, call, type);
+            case "RIGHT" -> stringAndIntegers(Function.RIGHT, call, type);
+            case "REPEAT", "REPLICATE" -> stringAndIntegers(Function.REPEAT, call, type);
+            case "LPAD", "RPAD" -> new ExprSpec.Call(name.equals("LPAD") ? Function.LPAD : Function.RPAD,
+                    List.of(convert(operands.get(0)), integerArgument(operands.get(1)),
+                            operands.size() > 2 ? convert(operands.get(2)) : varchar(" ")), type);
+            case "REPLACE" -> simple(Function.REPLACE, call, type);
+            case "TRANSLATE3" -> simple(Function.TRANSLATE, call, type);
+            case "SPLIT_PART" -> new ExprSpec.Call(Function.SPLIT_PART, List.of(convert(operands.get(0)),
+                    convert(operands.get(1)), integerArgument(operands.get(2))), type);
+            case "BTRIM", "LTRIM", "RTRIM" -> {
+                Function function = name.equals("BTRIM") ? Function.TRIM : name.equals("LTRIM") ? Function.LTRIM : Function.RTRIM;
+                yield new ExprSpec.Call(function, List.of(convert(operands.get(0)),
+                        operands.size() > 1 ? convert(operands.get(1)) : varchar(" ")), type);
+            }
+            case "NVL" -> new ExprSpec.Call(Function.COALESCE, coerceAll(operands, type), type);
+            case "REGEXP_SUBSTR" -> regex(Function.REGEXP_SUBSTR, call, type, List.of(bigint(1), bigint(1), varchar("c")));
+            case "REGEXP_COUNT" -> regex(Function.REGEXP_COUNT, call, type, List.of(bigint(1), varchar("c")));
+            case "REGEXP_INSTR" -> regex(Function.REGEXP_INSTR, call, type,
+                    List.of(bigint(1), bigint(1), bigint(0), varchar("c")));
+            case "REGEXP_REPLACE" -> regex(Function.REGEXP_REPLACE, call, type, List.of(varchar(""), bigint(1), varchar("c")));
             default -> throw new CepheidException(ErrorCode.UNDEFINED_FUNCTION,
                     "function " + call.getOperator().getName() + " is not supported yet");
         };
+    }
+
+    /**
+     * POSITION(needle IN haystack), which Calcite also makes of STRPOS(haystack, needle), and
+     * CHARINDEX(needle, haystack).
+     */
+    private ExprSpec position(RexNode needle, RexNode haystack, RexCall call, SqlType type) {
+        if (call.getOperands().size() > 2 && call.getKind() == SqlKind.POSITION) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "POSITION ... FROM is not supported");
+        }
+        return new ExprSpec.Call(Function.POSITION, List.of(convert(haystack), convert(needle)), type);
+    }
+
+    /** A string followed by integer arguments (LEFT, RIGHT, REPEAT). */
+    private ExprSpec stringAndIntegers(Function function, RexCall call, SqlType type) {
+        List<ExprSpec> operands = new ArrayList<>();
+        operands.add(convert(call.getOperands().getFirst()));
+        for (RexNode operand : call.getOperands().subList(1, call.getOperands().size())) {
+            operands.add(integerArgument(operand));
+        }
+        return new ExprSpec.Call(function, operands, type);
+    }
+
+    /** An integer argument as the executor reads it: any integer type as is, anything else cast to BIGINT. */
+    private ExprSpec integerArgument(RexNode node) {
+        ExprSpec converted = convert(node);
+        return SqlTypeFamily.INTEGER.contains(node.getType()) ? converted : coerce(converted, SqlType.BIGINT);
+    }
+
+    /** A REGEXP_* call with the arguments the SQL left out filled in from {@code defaults} (those after the pattern). */
+    private ExprSpec regex(Function function, RexCall call, SqlType type, List<ExprSpec> defaults) {
+        List<RexNode> operands = call.getOperands();
+        List<ExprSpec> arguments = new ArrayList<>();
+        arguments.add(convert(operands.get(0)));
+        arguments.add(convert(operands.get(1)));
+        for (int i = 0; i < defaults.size(); i++) {
+            int index = i + 2;
+            if (index >= operands.size()) {
+                arguments.add(defaults.get(i));
+            } else if (defaults.get(i).type() instanceof SqlType.BigIntType) {
+                arguments.add(integerArgument(operands.get(index)));
+            } else {
+                arguments.add(convert(operands.get(index)));
+            }
+        }
+        return new ExprSpec.Call(function, arguments, type);
+    }
+
+    private ExprSpec similarTo(RexCall call) {
+        SqlLikeOperator operator = (SqlLikeOperator) call.getOperator();
+        ExprSpec similar = new ExprSpec.Call(Function.SIMILAR_TO, convertAll(call.getOperands()), SqlType.BOOLEAN);
+        return operator.isNegated() ? new ExprSpec.Call(Function.NOT, List.of(similar), SqlType.BOOLEAN) : similar;
+    }
+
+    /** {@code ~}, {@code ~*}, {@code !~}, {@code !~*}. */
+    private ExprSpec posixRegex(RexCall call) {
+        boolean insensitive = call.getKind() == SqlKind.POSIX_REGEX_CASE_INSENSITIVE;
+        List<RexNode> operands = call.getOperands();
+        ExprSpec match = new ExprSpec.Call(Function.REGEXP_MATCH, List.of(convert(operands.get(0)),
+                convert(operands.get(1)), varchar(insensitive ? "i" : "c")), SqlType.BOOLEAN);
+        boolean negated = ((SqlPosixRegexOperator) call.getOperator()).isNegated();
+        return negated ? new ExprSpec.Call(Function.NOT, List.of(match), SqlType.BOOLEAN) : match;
+    }
+
+    private static ExprSpec varchar(String value) {
+        return new ExprSpec.Literal(value, SqlType.VARCHAR);
+    }
+
+    private static ExprSpec bigint(long value) {
+        return new ExprSpec.Literal(value, SqlType.BIGINT);
     }
 
     /**

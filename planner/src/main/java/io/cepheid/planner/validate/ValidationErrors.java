@@ -37,8 +37,27 @@ public final class ValidationErrors {
     private static final java.util.regex.Pattern ONLY_ITS_OWN_ALIAS = java.util.regex.Pattern.compile(
             "The definition of column '([^']*)' depends on itself through the following columns: '\\1'");
 
+    private static final java.util.regex.Pattern NO_SUCH_SIGNATURE = java.util.regex.Pattern.compile(
+            "No match found for function signature ([\\w$]+)\\((.*)\\)", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern CANNOT_APPLY = java.util.regex.Pattern.compile(
+            "Cannot apply '([\\w$]+)' to arguments of type '[^(]*\\((.*?)\\)'\\..*", java.util.regex.Pattern.DOTALL);
+
+    /** {@code function upper(integer) does not exist}: PostgreSQL's words for a call no function matches. */
+    private static String undefinedFunction(String name, String argumentTypes) {
+        return "function " + name.toLowerCase(java.util.Locale.ROOT) + "("
+                + argumentTypes.replaceAll("[<>]", "").toLowerCase(java.util.Locale.ROOT) + ") does not exist";
+    }
+
     /** Words the common errors as PostgreSQL (and so Redshift) does, so clients and users recognise them. */
     private static String postgresWording(String detail) {
+        var noSuchSignature = NO_SUCH_SIGNATURE.matcher(detail);
+        if (noSuchSignature.matches()) {
+            return undefinedFunction(noSuchSignature.group(1), noSuchSignature.group(2));
+        }
+        var cannotApply = CANNOT_APPLY.matcher(detail);
+        if (cannotApply.matches()) {
+            return undefinedFunction(cannotApply.group(1), cannotApply.group(2));
+        }
         var object = OBJECT_NOT_FOUND.matcher(detail);
         if (object.matches()) {
             return "relation \"" + object.group(1) + "\" does not exist";
@@ -79,6 +98,12 @@ public final class ValidationErrors {
         }
         if (detail.startsWith("No match found for function signature") || detail.startsWith("Cannot apply")) {
             return ErrorCode.UNDEFINED_FUNCTION;
+        }
+        if (detail.startsWith("Invalid number of arguments to function")) {
+            return ErrorCode.UNDEFINED_FUNCTION;
+        }
+        if (detail.startsWith("Cannot infer return type")) {
+            return ErrorCode.DATATYPE_MISMATCH;
         }
         if (detail.contains("does not allow NULLs")) {
             return ErrorCode.NOT_NULL_VIOLATION;

@@ -24,9 +24,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Builds the validator for Redshift's SQL: standard operators plus PostgreSQL's and Redshift's function
- * libraries (our own date/time functions in place of theirs), Babel conformance, and NULLs sorting as the
- * largest value.
+ * Builds the validator for Redshift's SQL: our date/time functions and Redshift's string functions
+ * ({@link RedshiftStringFunctions}), looked up first, then standard operators and PostgreSQL's and Redshift's
+ * function libraries (less the functions ours replace), Babel conformance, and NULLs sorting as the largest
+ * value.
  */
 public final class Validators {
     /**
@@ -43,11 +44,21 @@ public final class Validators {
     private Validators() {
     }
 
+    /** PostgreSQL's and Redshift's libraries, less the functions {@link RedshiftStringFunctions} declares anew. */
+    private static final SqlOperatorTable LIBRARIES = libraries();
+
+    private static SqlOperatorTable libraries() {
+        return SqlOperatorTables.of(SqlLibraryOperatorTableFactory.INSTANCE
+                .getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT).getOperatorList().stream()
+                .filter(operator -> !RedshiftStringFunctions.REPLACED.contains(operator.getName()))
+                .toList());
+    }
+
     public static SqlValidator create(SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
         return new CepheidValidator(
-                SqlOperatorTables.chain(DatetimeOperators.table(), hiding(SqlStdOperatorTable.instance(), DatetimeOperators.NAMES),
-                        hiding(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT),
-                                DatetimeOperators.NAMES)),
+                SqlOperatorTables.chain(DatetimeOperators.table(), RedshiftStringFunctions.TABLE,
+                        hiding(SqlStdOperatorTable.instance(), DatetimeOperators.NAMES),
+                        hiding(LIBRARIES, DatetimeOperators.NAMES)),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(REDSHIFT)

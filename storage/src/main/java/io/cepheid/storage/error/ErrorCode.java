@@ -27,6 +27,9 @@ public enum ErrorCode {
     NOT_NULL_VIOLATION(ErrorCategory.USER, "23502"),
     CARDINALITY_VIOLATION(ErrorCategory.USER, "21000"),
     INVALID_PARAMETER_VALUE(ErrorCategory.USER, "22023"),
+    /** A negative length in SUBSTRING. */
+    SUBSTRING_ERROR(ErrorCategory.USER, "22011"),
+    INVALID_REGULAR_EXPRESSION(ErrorCategory.USER, "2201B"),
     /** A COPY input row or file that cannot be loaded; Redshift reports these as load errors. */
     LOAD_ERROR(ErrorCategory.USER, "22P04"),
     FILE_NOT_FOUND(ErrorCategory.USER, "58P01"),
