@@ -133,11 +133,21 @@ class ExchangeOperatorTest {
     }
 
     @Test
-    void fullOuterJoinOverRedistributedSidesEmitsUnmatchedRowsOnce() {
-        PlanSpec join = new HashJoinSpec(new RedistributeSpec(scan("big"), 0), new RedistributeSpec(scan("small"), 0),
-                JoinKind.FULL, List.of(0), List.of(0), null);
-        assertEquals(sorted(run(new HashJoinSpec(scan("big"), scan("small"), JoinKind.FULL, List.of(0), List.of(0), null),
-                CATALOG, SLICES)), sorted(run(new GatherSpec(join), CATALOG, SLICES)));
+    void everyJoinKindOverExchangesMatchesTheJoinWithoutThem() {
+        for (JoinKind kind : JoinKind.values()) {
+            List<List<Object>> expected = sorted(run(join(scan("big"), scan("small"), kind), CATALOG, SLICES));
+            PlanSpec both = join(new RedistributeSpec(scan("big"), 0), new RedistributeSpec(scan("small"), 0), kind);
+            assertEquals(expected, sorted(run(new GatherSpec(both), CATALOG, SLICES)), kind + " over redistributed sides");
+            if (kind != JoinKind.RIGHT && kind != JoinKind.FULL) {
+                // A broadcast inner would emit its unmatched rows once per slice: only joins that never do get one.
+                PlanSpec broadcast = join(scan("big"), new BroadcastSpec(scan("small")), kind);
+                assertEquals(expected, sorted(run(new GatherSpec(broadcast), CATALOG, SLICES)), kind + " over a broadcast inner");
+            }
+        }
+    }
+
+    private static PlanSpec join(PlanSpec left, PlanSpec right, JoinKind kind) {
+        return new HashJoinSpec(left, right, kind, List.of(0), List.of(0), null);
     }
 
     private static List<List<Object>> referenceInnerJoin(List<List<Object>> left, List<List<Object>> right) {
