@@ -103,6 +103,8 @@ final class GatherOperator implements Operator {
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
             cancelled = true;
+            // Slices waiting on an exchange this slice would have fed must not wait for it.
+            exchanges.cancel();
         } finally {
             if (operator != null) {
                 try {
@@ -154,6 +156,7 @@ final class GatherOperator implements Operator {
         if (finished == null) {
             return;
         }
+        exchanges.cancel();
         boolean interrupted = false;
         while (true) {
             drainQueue();

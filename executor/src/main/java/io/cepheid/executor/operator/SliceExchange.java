@@ -65,7 +65,7 @@ final class SliceExchange implements AutoCloseable {
     /** Runs unclaimed producer slices on this thread, then waits until every producer slice has finished. */
     void awaitProduced(ExecutionContext context) {
         int slice;
-        while ((slice = nextProducer.getAndIncrement()) < sliceCount) {
+        while (failure.get() == null && (slice = nextProducer.getAndIncrement()) < sliceCount) {
             try {
                 produce(context.forSlice(slice));
             } catch (Throwable t) {
@@ -152,6 +152,11 @@ final class SliceExchange implements AutoCloseable {
             case Error e -> throw e;
             default -> throw new CepheidException(ErrorCode.INTERNAL_ERROR, "exchange producer failed: " + t, t);
         }
+    }
+
+    /** Makes producers stop at their next batch and waiting consumers fail. */
+    void cancel() {
+        failure.compareAndSet(null, new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request"));
     }
 
     /** A consumer is done; once all are, the rows are freed without waiting for the fragment to end. */

@@ -33,6 +33,17 @@ public final class SliceExchanges implements AutoCloseable {
         return exchanges.computeIfAbsent(spec, s -> create.get());
     }
 
+    /** Stops the exchanges' producers and wakes their waiting consumers, which fail with QUERY_CANCELED. */
+    void cancel() {
+        List<SliceExchange> open;
+        synchronized (this) {
+            open = new ArrayList<>(exchanges.values());
+        }
+        for (SliceExchange exchange : open) {
+            exchange.cancel();
+        }
+    }
+
     @Override
     public void close() {
         List<SliceExchange> open;
