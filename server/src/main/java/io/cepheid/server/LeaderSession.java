@@ -6,6 +6,7 @@ import io.cepheid.executor.operator.Operators;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.planner.PlannedQuery;
 import io.cepheid.planner.QueryPlanner;
+import io.cepheid.planner.physical.PlanEstimates;
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
@@ -103,9 +104,9 @@ final class LeaderSession implements Session {
 
     private StatementResult explain(SqlExplain explain, List<Object> parameters) {
         SqlNode explained = explain.getExplicandum();
-        PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema())
-                .planQuery(explained, parameters);
-        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan()), "EXPLAIN");
+        CatalogSnapshot snapshot = engine.warehouse().snapshot();
+        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema()).planQuery(explained, parameters);
+        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot)), "EXPLAIN");
     }
 
     private StatementResult insert(SqlInsert insert, List<Object> parameters) {

@@ -1,6 +1,7 @@
 package io.cepheid.server;
 
 import io.cepheid.executor.fragment.AggregateSpec;
+import io.cepheid.executor.fragment.BroadcastSpec;
 import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
@@ -8,52 +9,63 @@ import io.cepheid.executor.fragment.LimitSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
+import io.cepheid.executor.fragment.RedistributeSpec;
 import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
 import io.cepheid.executor.fragment.WindowSpec;
+import io.cepheid.planner.physical.PlanEstimates;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints an executor plan as Redshift's EXPLAIN does: one {@code XN} step per line, children indented under
- * {@code ->}, joins labelled with how their rows move. A join inside a slice fragment moves nothing: both
- * sides distributed on the join key (DS_DIST_NONE) or the inner a DISTSTYLE ALL table (DS_DIST_ALL_NONE).
- * A join above the {@code XN Network} step runs after both sides were sent to one place (DS_DIST_BOTH).
+ * Prints an executor plan as Redshift's EXPLAIN does: one {@code XN} step per line with its estimated
+ * {@code (cost=startup..total rows=n width=w)}, children indented under {@code ->}, joins labelled with how
+ * their rows move. Inside a slice fragment: both sides distributed on the join key (DS_DIST_NONE), the inner
+ * a DISTSTYLE ALL table (DS_DIST_ALL_NONE), the inner broadcast (DS_BCAST_INNER), the inner, the outer or
+ * both redistributed on a join key (DS_DIST_INNER, DS_DIST_OUTER, DS_DIST_BOTH). A join above the
+ * {@code XN Network ... Send to leader} step runs after both sides were sent to the leader (DS_DIST_BOTH).
+ * Exchanges print as {@code XN Network} steps saying "Send to leader", "Distribute" or "Broadcast".
  */
 final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    static List<String> print(PlanSpec plan) {
+    static List<String> print(PlanSpec plan, PlanEstimates estimates) {
         List<String> lines = new ArrayList<>();
-        print(plan, 0, false, lines);
+        print(plan, 0, false, estimates, lines);
         return lines;
     }
 
-    private static void print(PlanSpec plan, int depth, boolean inSlices, List<String> lines) {
+    private static void print(PlanSpec plan, int depth, boolean inSlices, PlanEstimates estimates, List<String> lines) {
         String indent = depth == 0 ? "" : "      ".repeat(depth - 1) + "  ->  ";
         String detailIndent = "      ".repeat(depth) + "  ";
-        lines.add(indent + describe(plan, inSlices));
+        lines.add(indent + describe(plan, inSlices) + estimate(estimates.of(plan)));
         for (String detail : details(plan)) {
             lines.add(detailIndent + detail);
         }
         boolean childInSlices = inSlices || plan instanceof GatherSpec;
         switch (plan) {
             case HashJoinSpec join -> {
-                print(join.left(), depth + 1, childInSlices, lines);
-                lines.add("      ".repeat(depth) + "  ->  XN Hash");
-                print(join.right(), depth + 2, childInSlices, lines);
+                print(join.left(), depth + 1, childInSlices, estimates, lines);
+                lines.add("      ".repeat(depth) + "  ->  XN Hash" + estimate(estimates.of(join.right())));
+                print(join.right(), depth + 2, childInSlices, estimates, lines);
             }
             default -> {
                 for (PlanSpec child : children(plan)) {
-                    print(child, depth + 1, childInSlices, lines);
+                    print(child, depth + 1, childInSlices, estimates, lines);
                 }
             }
         }
+    }
+
+    /** Redshift's figures after a step: {@code (cost=0.00..0.80 rows=80 width=4)}. */
+    private static String estimate(PlanEstimates.Estimate estimate) {
+        return String.format(Locale.ROOT, "  (cost=%.2f..%.2f rows=%d width=%d)", estimate.startupCost(),
+                estimate.totalCost(), Math.round(estimate.rows()), estimate.width());
     }
 
     private static String describe(PlanSpec plan, boolean inSlices) {
@@ -65,13 +77,16 @@ final class PlanPrinter {
             case AggregateSpec aggregate -> "XN " + (aggregate.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate")
                     + (aggregate.mode() == io.cepheid.executor.fragment.AggregateMode.SINGLE ? ""
                     : " (" + aggregate.mode().name().toLowerCase(Locale.ROOT) + ")");
-            case HashJoinSpec join -> "XN Hash " + joinName(join.kind().name()) + " " + movement(join.right(), inSlices);
-            case NestedLoopJoinSpec join -> "XN Nested Loop " + joinName(join.kind().name()) + " " + movement(join.right(), inSlices);
+            case HashJoinSpec join -> "XN Hash " + joinName(join.kind().name()) + " " + movement(join.left(), join.right(), inSlices);
+            case NestedLoopJoinSpec join -> "XN Nested Loop " + joinName(join.kind().name()) + " "
+                    + movement(join.left(), join.right(), inSlices);
             case SortSpec sort -> sort.limit() >= 0 ? "XN Limit (top-N sort)" : "XN Sort";
             case LimitSpec limit -> "XN Limit";
             case UnionAllSpec union -> "XN Append";
             case GatherSpec gather -> "XN Network";
             case WindowSpec window -> "XN Window";
+            case BroadcastSpec broadcast -> "XN Network";
+            case RedistributeSpec redistribute -> "XN Network";
         };
     }
 
@@ -88,18 +103,35 @@ final class PlanPrinter {
                 yield details;
             }
             case GatherSpec gather -> List.of("Send to leader");
+            case RedistributeSpec redistribute -> List.of("Distribute");
+            case BroadcastSpec broadcast -> List.of("Broadcast");
             case SortSpec sort -> List.of("Sort Key: " + sort.keys().stream()
                     .map(k -> "$" + k.column() + (k.descending() ? " DESC" : "")).toList());
             default -> List.of();
         };
     }
 
-    /** Redshift's label for how a join's rows reach it. */
-    private static String movement(PlanSpec inner, boolean inSlices) {
+    /** Redshift's label for how a join's rows reach it, read off the exchanges below its inputs. */
+    private static String movement(PlanSpec outer, PlanSpec inner, boolean inSlices) {
         if (!inSlices) {
             return "DS_DIST_BOTH";
         }
+        PlanSpec outerInput = belowProjects(outer);
+        PlanSpec innerInput = belowProjects(inner);
+        boolean outerMoves = outerInput instanceof RedistributeSpec;
+        boolean innerMoves = innerInput instanceof RedistributeSpec;
+        if (innerInput instanceof BroadcastSpec) {
+            return "DS_BCAST_INNER";
+        }
+        if (outerMoves || innerMoves) {
+            return outerMoves && innerMoves ? "DS_DIST_BOTH" : outerMoves ? "DS_DIST_OUTER" : "DS_DIST_INNER";
+        }
         return readsWholeTable(inner) ? "DS_DIST_ALL_NONE" : "DS_DIST_NONE";
+    }
+
+    /** The step under the projections that cast mismatched join keys to a common type. */
+    private static PlanSpec belowProjects(PlanSpec plan) {
+        return plan instanceof ProjectSpec project ? belowProjects(project.input()) : plan;
     }
 
     private static boolean readsWholeTable(PlanSpec plan) {
@@ -132,6 +164,8 @@ final class PlanPrinter {
             case UnionAllSpec union -> union.inputs();
             case GatherSpec gather -> List.of(gather.input());
             case WindowSpec window -> List.of(window.input());
+            case BroadcastSpec broadcast -> List.of(broadcast.input());
+            case RedistributeSpec redistribute -> List.of(redistribute.input());
         };
     }
 }

@@ -8,11 +8,11 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What a running query gives its operators: the query's accounted memory, the catalog version it reads,
- * the slice this operator instance works on ({@link #ALL_SLICES} outside a fragment), and the thread pool
- * that runs slices in parallel.
+ * the slice this operator instance works on ({@link #ALL_SLICES} outside a fragment), the thread pool
+ * that runs slices in parallel, and inside a fragment the exchanges its slices share (null outside one).
  */
 public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
-                               ExecutorService sliceExecutor) {
+                               ExecutorService sliceExecutor, SliceExchanges exchanges) {
     public static final int ALL_SLICES = -1;
 
     public ExecutionContext {
@@ -21,8 +21,19 @@ public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalo
         Objects.requireNonNull(sliceExecutor, "sliceExecutor is null");
     }
 
-    /** The same query, running on one slice. */
+    /** A query context outside any fragment. */
+    public ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
+                            ExecutorService sliceExecutor) {
+        this(allocator, catalog, slice, sliceCount, sliceExecutor, null);
+    }
+
+    /** The same query, running on one slice of the fragment whose slices share {@code exchanges}. */
+    public ExecutionContext forSlice(int slice, SliceExchanges exchanges) {
+        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, exchanges);
+    }
+
+    /** The same query, running on one slice of the same fragment. */
     public ExecutionContext forSlice(int slice) {
-        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor);
+        return forSlice(slice, exchanges);
     }
 }

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs the child spec once per slice on the slice executor and hands their batches to the single consumer
  * through a bounded queue. The first failure (its original exception) is rethrown to the consumer and stops
  * the other slices; close stops the producers, waits for them to release their operators, and frees queued
- * batches. The slice executor must not be the thread running the consumer when it has fewer threads than
- * slices, or producers could wait for a thread that never frees up.
+ * batches and the rows of the fragment's exchanges ({@link SliceExchanges}). The slice executor must not be
+ * the thread running the consumer when it has fewer threads than slices, or producers could wait for a
+ * thread that never frees up.
  */
 final class GatherOperator implements Operator {
     private static final Object SLICE_DONE = new Object();
@@ -29,6 +30,7 @@ final class GatherOperator implements Operator {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean cancelled;
     private CountDownLatch finished;
+    private SliceExchanges exchanges;
     private int slicesDone;
     private boolean closed;
 
@@ -70,6 +72,7 @@ final class GatherOperator implements Operator {
 
     private void start() {
         finished = new CountDownLatch(sliceCount);
+        exchanges = new SliceExchanges();
         for (int slice = 0; slice < sliceCount; slice++) {
             int sliceIndex = slice;
             try {
@@ -86,7 +89,7 @@ final class GatherOperator implements Operator {
     private void runSlice(int slice) {
         Operator operator = null;
         try {
-            operator = Operators.create(spec.input(), context.forSlice(slice));
+            operator = Operators.create(spec.input(), context.forSlice(slice, exchanges));
             while (!cancelled) {
                 Batch batch = operator.next();
                 if (batch == null) {
@@ -100,6 +103,8 @@ final class GatherOperator implements Operator {
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
             cancelled = true;
+            // Slices waiting on an exchange this slice would have fed must not wait for it.
+            exchanges.cancel();
         } finally {
             if (operator != null) {
                 try {
@@ -151,6 +156,7 @@ final class GatherOperator implements Operator {
         if (finished == null) {
             return;
         }
+        exchanges.cancel();
         boolean interrupted = false;
         while (true) {
             drainQueue();
@@ -163,6 +169,7 @@ final class GatherOperator implements Operator {
             }
         }
         drainQueue();
+        exchanges.close();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package io.cepheid.executor.operator;
 
 import io.cepheid.executor.fragment.AggregateSpec;
+import io.cepheid.executor.fragment.BroadcastSpec;
 import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
@@ -8,6 +9,7 @@ import io.cepheid.executor.fragment.LimitSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
+import io.cepheid.executor.fragment.RedistributeSpec;
 import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
@@ -39,6 +41,8 @@ public final class Operators {
             case UnionAllSpec union -> new UnionAllOperator(union, context);
             case GatherSpec gather -> new GatherOperator(gather, context);
             case WindowSpec window -> new WindowOperator(window, context);
+            case BroadcastSpec broadcast -> new BroadcastOperator(broadcast, context);
+            case RedistributeSpec redistribute -> new RedistributeOperator(redistribute, context);
         };
     }
 

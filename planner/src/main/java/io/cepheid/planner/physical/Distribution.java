@@ -18,6 +18,15 @@ record Distribution(Kind kind, int keyColumn) {
     static final Distribution EVEN = new Distribution(Kind.EVEN, -1);
     static final Distribution ALL = new Distribution(Kind.ALL, -1);
 
+    /** Rows hashed on output column {@code column}. */
+    static Distribution key(int column) {
+        return new Distribution(Kind.KEY, column);
+    }
+
+    boolean isKeyOn(int column) {
+        return kind == Kind.KEY && keyColumn == column;
+    }
+
     /** The distribution of a scan reading {@code columns} (table column indexes, in output order). */
     static Distribution of(TableSnapshot table, List<Integer> columns) {
         if (table.replicated()) {

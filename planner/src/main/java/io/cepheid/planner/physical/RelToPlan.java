@@ -5,6 +5,7 @@ import io.cepheid.executor.fragment.AggregateCall;
 import io.cepheid.executor.fragment.AggregateFunction;
 import io.cepheid.executor.fragment.AggregateMode;
 import io.cepheid.executor.fragment.AggregateSpec;
+import io.cepheid.executor.fragment.BroadcastSpec;
 import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
@@ -13,6 +14,7 @@ import io.cepheid.executor.fragment.LimitSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
+import io.cepheid.executor.fragment.RedistributeSpec;
 import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortKey;
 import io.cepheid.executor.fragment.SortSpec;
@@ -57,20 +59,22 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Turns an optimized logical plan into executor plan specs. Slice-local pipelines (scan, filter, project)
- * run once per slice under a {@link GatherSpec}; aggregations above them split into a PARTIAL step per
- * slice and a FINAL step on the leader; everything else runs on the leader over the gathered rows.
+ * Turns an optimized logical plan into executor plan specs. Slice-local pipelines (scan, filter, project,
+ * and joins with the exchanges that bring their rows together) run once per slice under a {@link GatherSpec};
+ * aggregations above them split into a PARTIAL step per slice and a FINAL step on the leader; everything else
+ * runs on the leader over the gathered rows.
  */
 public final class RelToPlan {
     private final CatalogSnapshot catalog;
     private final RexToExpr rex;
+    private final PlanEstimates estimates;
 
     public RelToPlan(CatalogSnapshot catalog, RexBuilder rexBuilder, List<Object> parameters) {
         this.catalog = catalog;
         this.rex = new RexToExpr(rexBuilder, parameters);
+        this.estimates = new PlanEstimates(catalog);
     }
 
-    /** A converted subtree: its spec and whether it still runs per slice (not yet gathered). */
     /**
      * A converted subtree: its spec, whether it still runs per slice (not yet gathered), and for per-slice
      * subtrees how their rows are spread over slices.
@@ -291,28 +295,43 @@ public final class RelToPlan {
     // ---- joins -------------------------------------------------------------------------------------
 
     /**
-     * Joins run inside the slices when no row has to move: both sides distributed on the join key
-     * (Redshift's DS_DIST_NONE), or the inner side a DISTSTYLE ALL table that every slice reads whole
-     * (DS_DIST_ALL_NONE). Otherwise both sides are gathered and joined on the leader.
+     * Joins run inside the slices, with rows moved between slices where the sides are not already placed on
+     * the join key (see {@link JoinPlacement}): co-located (DS_DIST_NONE), an inner DISTSTYLE ALL table read
+     * whole (DS_DIST_ALL_NONE), an inner broadcast (DS_BCAST_INNER) or one or both sides redistributed on a
+     * join key (DS_DIST_INNER / OUTER / BOTH). Only inputs that already run on the leader, and joins without
+     * an equi-join key, are joined on the leader after both sides are gathered.
      */
     private Converted join(Join join) {
         Converted leftInput = visit(join.getLeft());
         Converted rightInput = visit(join.getRight());
         JoinKind kind = joinKind(join);
         JoinInfo info = join.analyzeCondition();
-        JoinPlacement placement = JoinPlacement.choose(
-                leftInput.perSlice(), leftInput.distribution(), leftInput.spec().outputTypes(),
-                rightInput.perSlice(), rightInput.distribution(), rightInput.spec().outputTypes(), kind, info);
-        PlanSpec left = placement.inSlices() ? leftInput.spec() : leftInput.gathered();
-        PlanSpec right = switch (placement) {
-            case COLOCATED -> rightInput.spec();
+        JoinPlacement placement = JoinPlacement.choose(side(leftInput), side(rightInput), kind, info);
+        int pair = placement.keyPair();
+        PlanSpec left = switch (placement.strategy()) {
+            case REDISTRIBUTE_OUTER, REDISTRIBUTE_BOTH -> new RedistributeSpec(leftInput.spec(), info.leftKeys.get(pair));
+            case ON_LEADER -> leftInput.gathered();
+            case COLOCATED, INNER_REPLICATED, REDISTRIBUTE_INNER, BROADCAST_INNER -> leftInput.spec();
+        };
+        PlanSpec right = switch (placement.strategy()) {
+            case COLOCATED, REDISTRIBUTE_OUTER -> rightInput.spec();
             case INNER_REPLICATED -> WholeTableReads.rewrite(rightInput.spec());
+            case BROADCAST_INNER -> new BroadcastSpec(rightInput.spec());
+            case REDISTRIBUTE_INNER, REDISTRIBUTE_BOTH -> new RedistributeSpec(rightInput.spec(), info.rightKeys.get(pair));
             case ON_LEADER -> rightInput.gathered();
         };
         PlanSpec joined = joinSpec(join, kind, info, left, right);
-        return placement.inSlices()
-                ? new Converted(joined, true, leftInput.distribution())
-                : new Converted(joined, false);
+        if (!placement.inSlices()) {
+            return new Converted(joined, false);
+        }
+        // Left columns come first in the output, so the outer's placement carries over.
+        Distribution distribution = placement.movesOuter() ? Distribution.key(info.leftKeys.get(pair)) : leftInput.distribution();
+        return new Converted(joined, true, distribution);
+    }
+
+    private JoinPlacement.Side side(Converted input) {
+        return new JoinPlacement.Side(input.perSlice(), input.distribution(), input.spec().outputTypes(),
+                estimates.of(input.spec()).bytes());
     }
 
     private static JoinKind joinKind(Join join) {

@@ -1,6 +1,7 @@
 package io.cepheid.planner.physical;
 
 import io.cepheid.executor.fragment.AggregateSpec;
+import io.cepheid.executor.fragment.BroadcastSpec;
 import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.LimitSpec;
@@ -8,6 +9,7 @@ import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
+import io.cepheid.executor.fragment.RedistributeSpec;
 import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
@@ -35,6 +37,9 @@ final class WholeTableReads {
                     join.leftKeys(), join.rightKeys(), join.residual());
             case NestedLoopJoinSpec join -> new NestedLoopJoinSpec(rewrite(join.left()), rewrite(join.right()),
                     join.kind(), join.condition());
+            // Every slice already sees all of a broadcast; a redistributed input must now reach every slice whole.
+            case BroadcastSpec broadcast -> broadcast;
+            case RedistributeSpec redistribute -> new BroadcastSpec(redistribute.input());
             case ValuesSpec values -> throw notPerSlice(values);
             case AggregateSpec aggregate -> throw notPerSlice(aggregate);
             case SortSpec sort -> throw notPerSlice(sort);
