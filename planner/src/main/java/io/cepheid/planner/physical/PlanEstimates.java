@@ -175,6 +175,8 @@ public final class PlanEstimates {
                 case SqlType.VarcharType t -> Math.min(t.maxBytes(), MAX_VARCHAR_WIDTH);
                 case SqlType.DateType t -> 4;
                 case SqlType.TimestampType t -> 8;
+                case SqlType.TimestampTzType t -> 8;
+                case SqlType.TimeType t -> 8;
             };
         }
         return width;
