@@ -29,6 +29,8 @@ public final class ValidationErrors {
 
     private static final java.util.regex.Pattern OBJECT_NOT_FOUND = java.util.regex.Pattern.compile("(?:Object|Table) '([^']*)' not found.*");
     private static final java.util.regex.Pattern NOT_GROUPED = java.util.regex.Pattern.compile("Expression '([^']*)' is not being grouped.*");
+    private static final java.util.regex.Pattern CANNOT_APPLY = java.util.regex.Pattern.compile(
+            "(?s)Cannot apply '([^']*)' to arguments of type '[^(]*\\((.*)\\)'\\..*");
     private static final java.util.regex.Pattern COLUMN_NOT_FOUND = java.util.regex.Pattern.compile("Column '([^']*)' not found.*");
 
     /** Words the common errors as PostgreSQL (and so Redshift) does, so clients and users recognise them. */
@@ -40,6 +42,12 @@ public final class ValidationErrors {
         var notGrouped = NOT_GROUPED.matcher(detail);
         if (notGrouped.matches()) {
             return "column \"" + notGrouped.group(1) + "\" must appear in the GROUP BY clause or be used in an aggregate function";
+        }
+        var cannotApply = CANNOT_APPLY.matcher(detail);
+        if (cannotApply.matches()) {
+            // "Cannot apply 'SUM' to arguments of type 'SUM(<VARCHAR(10)>)'" → function sum(varchar(10)) does not exist
+            String arguments = cannotApply.group(2).replace("<", "").replace(">", "").toLowerCase(java.util.Locale.ROOT);
+            return "function " + cannotApply.group(1).toLowerCase(java.util.Locale.ROOT) + "(" + arguments + ") does not exist";
         }
         var column = COLUMN_NOT_FOUND.matcher(detail);
         if (column.matches()) {

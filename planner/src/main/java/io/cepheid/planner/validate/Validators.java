@@ -33,11 +33,13 @@ public final class Validators {
 
     public static SqlValidator create(SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
         return new CepheidValidator(
-                SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                SqlOperatorTables.chain(RedshiftAggregates.operatorTable(),
+                        RedshiftAggregates.standardOperators(SqlStdOperatorTable.instance()),
                         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL, SqlLibrary.REDSHIFT)),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(REDSHIFT)
+                        .withTypeCoercionFactory(AggregateCoercion::new)
                         .withDefaultNullCollation(NullCollation.HIGH)
                         .withIdentifierExpansion(true));
     }
