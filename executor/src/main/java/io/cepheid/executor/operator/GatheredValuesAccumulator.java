@@ -153,7 +153,7 @@ final class GatheredValuesAccumulator implements Accumulator {
         int upper = (int) Math.ceil(position);
         double low = asDouble(values.get(order[lower]));
         double high = asDouble(values.get(order[upper]));
-        target.setDouble(row, low + (position - lower) * (high - low));
+        writeInterpolated(target, row, low + (position - lower) * (high - low));
     }
 
     private void writeList(int count, ColumnVector target, int row) {
@@ -251,6 +251,21 @@ final class GatheredValuesAccumulator implements Accumulator {
             case FLOAT32, FLOAT64 -> Double.longBitsToDouble(stored);
             default -> argumentType instanceof SqlType.DecimalType d ? stored / (double) DecimalMath.powerOfTen(d.scale()) : stored;
         };
+    }
+
+    /**
+     * PERCENTILE_CONT's result in the type the planner gives it: MEDIAN's DOUBLE, or WITHIN GROUP's ORDER BY
+     * type, where integers and DECIMAL round half away from zero at their scale.
+     */
+    private static void writeInterpolated(ColumnVector target, int row, double value) {
+        switch (target.physicalType()) {
+            case FLOAT64 -> target.setDouble(row, value);
+            case FLOAT32 -> target.setFloat(row, (float) value);
+            default -> {
+                double scaled = target.type() instanceof SqlType.DecimalType d ? value * DecimalMath.powerOfTen(d.scale()) : value;
+                target.setLongValue(row, (long) (Math.signum(scaled) * Math.floor(Math.abs(scaled) + 0.5)));
+            }
+        }
     }
 
     private void writeNumber(ColumnVector target, int row, long stored) {
