@@ -258,6 +258,11 @@ public final class RelToPlan {
             }
             AggregateCall converted = aggregateCall(aggregate, call, keys, outputs, calls.size());
             if (converted != null) {
+                if (converted.distinct() && converted.function() != AggregateFunction.LISTAGG) {
+                    // Calcite's rewrite of DISTINCT aggregates into joins skips grouping sets.
+                    throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "DISTINCT aggregates with GROUPING SETS, ROLLUP or CUBE are not supported yet");
+                }
                 anyDistinct |= converted.distinct();
                 gathers |= converted.function().gathersValues();
                 calls.add(converted);
