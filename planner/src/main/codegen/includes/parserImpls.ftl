@@ -187,6 +187,20 @@ SqlNode DateaddFunctionCall() :
     }
 }
 
+/** Parses Redshift's APPROXIMATE COUNT(DISTINCT e): a HyperLogLog estimate, Calcite's APPROX_COUNT_DISTINCT. */
+SqlNode ApproximateCountDistinct() :
+{
+    final Span s;
+    final SqlNode e;
+}
+{
+    <APPROXIMATE> { s = span(); } <COUNT> <LPAREN> <DISTINCT>
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY)
+    <RPAREN> {
+        return SqlStdOperatorTable.APPROX_COUNT_DISTINCT.createCall(s.end(this), e);
+    }
+}
+
 /* ---------------------------------------------------------------------------------------------
  * SET / RESET
  * ------------------------------------------------------------------------------------------- */

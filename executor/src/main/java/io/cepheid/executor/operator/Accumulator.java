@@ -19,7 +19,8 @@ import java.util.List;
  * writes its result, or its partial state, per group.
  */
 sealed interface Accumulator extends AutoCloseable
-        permits CountAccumulator, LongSumAccumulator, DoubleSumAccumulator, MinMaxAccumulator, SingleValueAccumulator {
+        permits CountAccumulator, LongSumAccumulator, DoubleSumAccumulator, MinMaxAccumulator, SingleValueAccumulator,
+        VarianceAccumulator, HyperLogLogAccumulator, GatheredValuesAccumulator {
 
     /** Makes room for groups [0, groupCount). */
     void ensureGroups(int groupCount);
@@ -38,7 +39,7 @@ sealed interface Accumulator extends AutoCloseable
      */
     static Accumulator create(AggregateCall call, AggregateMode mode, int inputColumn, List<SqlType> inputTypes,
                               BufferAllocator allocator) {
-        if (call.distinct()) {
+        if (call.distinct() && call.function() != AggregateFunction.LISTAGG) {
             throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "DISTINCT aggregates must be rewritten by the planner before execution");
         }
@@ -62,6 +63,16 @@ sealed interface Accumulator extends AutoCloseable
             case MIN, MAX -> new MinMaxAccumulator(allocator, inputColumn, inputTypes.get(inputColumn),
                     call.function() == AggregateFunction.MIN);
             case SINGLE_VALUE -> new SingleValueAccumulator(allocator, inputColumn, inputTypes.get(inputColumn));
+            case STDDEV_SAMP, STDDEV_POP, VAR_SAMP, VAR_POP -> new VarianceAccumulator(allocator, inputColumn,
+                    inputTypes.get(inputColumn), call.function(), merge, partial);
+            case APPROX_COUNT_DISTINCT -> new HyperLogLogAccumulator(allocator, inputColumn, merge, partial);
+            case PERCENTILE_CONT, PERCENTILE_DISC, LISTAGG -> {
+                if (mode != AggregateMode.SINGLE) {
+                    throw new CepheidException(ErrorCode.INTERNAL_ERROR,
+                            call.function() + " gathers its values and runs in SINGLE mode only");
+                }
+                yield new GatheredValuesAccumulator(allocator, call, inputTypes);
+            }
         };
     }
 }

@@ -53,6 +53,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -203,54 +204,76 @@ public final class RelToPlan {
 
     // ---- aggregation -------------------------------------------------------------------------------
 
+    /**
+     * GROUP BY, and GROUPING SETS / ROLLUP / CUBE as the union of one plain aggregation per grouping set,
+     * each with the keys outside its set as NULL and GROUPING()/GROUPING_ID() as constants. Every
+     * per-set aggregation keeps the PARTIAL-per-slice / FINAL-on-the-leader split.
+     */
     private Converted aggregate(Aggregate aggregate) {
-        if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
-        }
         Converted input = visit(aggregate.getInput());
-        List<Integer> keys = aggregate.getGroupSet().asList();
+        List<Integer> allKeys = aggregate.getGroupSet().asList();
+        if (aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
+            return new Converted(groupingSet(aggregate, input, aggregate.getGroupSet()), false);
+        }
+        List<SqlType> keyTypes = new ArrayList<>();
+        for (int i = 0; i < allKeys.size(); i++) {
+            keyTypes.add(TypeMapping.toSqlType(aggregate.getRowType().getFieldList().get(i).getType()));
+        }
+        List<PlanSpec> sets = new ArrayList<>();
+        for (ImmutableBitSet set : aggregate.getGroupSets()) {
+            PlanSpec perSet = groupingSet(aggregate, input, set);
+            List<SqlType> types = perSet.outputTypes();
+            List<ExprSpec> expressions = new ArrayList<>();
+            List<Integer> setKeys = set.asList();
+            for (int k = 0; k < allKeys.size(); k++) {
+                int position = setKeys.indexOf(allKeys.get(k));
+                expressions.add(position < 0 ? new ExprSpec.Literal(null, keyTypes.get(k))
+                        : RexToExpr.coerce(new ExprSpec.InputRef(position, types.get(position)), keyTypes.get(k)));
+            }
+            for (int c = setKeys.size(); c < types.size(); c++) {
+                expressions.add(new ExprSpec.InputRef(c, types.get(c)));
+            }
+            sets.add(new ProjectSpec(perSet, expressions));
+        }
+        return new Converted(sets.size() == 1 ? sets.getFirst() : new UnionAllSpec(sets), false);
+    }
+
+    /** One plain aggregation of {@code aggregate}'s calls grouped by {@code set}: the set's keys, then one column per call. */
+    private PlanSpec groupingSet(Aggregate aggregate, Converted input, ImmutableBitSet set) {
+        List<Integer> keys = set.asList();
         List<AggregateCall> calls = new ArrayList<>();
         // Per output aggregate: what the executor computes, or a constant the planner supplies itself.
         List<AggregateOutput> outputs = new ArrayList<>();
         boolean anyDistinct = false;
+        boolean gathers = false;
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
             if (call.filterArg >= 0) {
                 throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate FILTER clauses are not supported yet");
             }
-            if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
+            SqlKind kind = call.getAggregation().getKind();
+            if (kind == SqlKind.LITERAL_AGG) {
                 // The decorrelator's marker column: the same constant for every group.
                 outputs.add(new AggregateOutput(-1, false, rex.convert(call.rexList.getFirst())));
                 continue;
             }
-            if (call.getArgList().size() > 1) {
-                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "aggregate " + call.getAggregation().getName() + " over several arguments is not supported yet");
-            }
-            int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().getFirst();
-            if (call.getAggregation().getKind() == SqlKind.ANY_VALUE && keys.contains(argument)) {
-                // The validator writes "SELECT i % 2 ... GROUP BY i % 2" as ANY_VALUE of the group key: the key itself.
-                SqlType keyType = TypeMapping.toSqlType(call.getType());
-                outputs.add(new AggregateOutput(-1, false, new ExprSpec.InputRef(keys.indexOf(argument), keyType)));
+            if (kind == SqlKind.GROUPING || kind == SqlKind.GROUPING_ID || kind == SqlKind.GROUP_ID) {
+                outputs.add(new AggregateOutput(-1, false, groupingValue(call, set)));
                 continue;
             }
-            AggregateFunction function = switch (call.getAggregation().getKind()) {
-                case COUNT -> argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
-                case SUM, SUM0 -> AggregateFunction.SUM;
-                case AVG -> AggregateFunction.AVG;
-                // Any value of the group will do; the minimum is one. Calcite asks for ANY_VALUE when it pulls a
-                // constant select item (SELECT 1, avg(x) FROM t) into the aggregate.
-                case MIN, ANY_VALUE -> AggregateFunction.MIN;
-                case MAX -> AggregateFunction.MAX;
-                case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
-                default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "aggregate function " + call.getAggregation().getName() + " is not supported yet");
-            };
-            anyDistinct |= call.isDistinct();
-            outputs.add(new AggregateOutput(calls.size(), call.getAggregation().getKind() == SqlKind.SUM0, null));
-            calls.add(new AggregateCall(function, argument, call.isDistinct(), TypeMapping.toSqlType(call.getType())));
+            AggregateCall converted = aggregateCall(aggregate, call, keys, outputs, calls.size());
+            if (converted != null) {
+                if (converted.distinct() && converted.function() != AggregateFunction.LISTAGG) {
+                    // Calcite's rewrite of DISTINCT aggregates into joins skips grouping sets.
+                    throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "DISTINCT aggregates with GROUPING SETS, ROLLUP or CUBE are not supported yet");
+                }
+                anyDistinct |= converted.distinct();
+                gathers |= converted.function().gathersValues();
+                calls.add(converted);
+            }
         }
         PlanSpec result;
-        if (input.perSlice() && !anyDistinct) {
+        if (input.perSlice() && !anyDistinct && !gathers) {
             AggregateSpec partial = new AggregateSpec(input.spec(), keys, calls, AggregateMode.PARTIAL);
             List<Integer> finalKeys = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
@@ -258,10 +281,112 @@ public final class RelToPlan {
             }
             result = new AggregateSpec(new GatherSpec(partial), finalKeys, calls, AggregateMode.FINAL);
         } else {
+            // DISTINCT left for the executor (LISTAGG) and functions that gather values need all rows in one place.
             result = new AggregateSpec(input.gathered(), keys, calls, AggregateMode.SINGLE);
         }
         boolean reshape = outputs.stream().anyMatch(o -> o.constant() != null || o.zeroWhenEmpty());
-        return new Converted(reshape ? reshapeAggregateOutput(result, keys.size(), outputs) : result, false);
+        return reshape ? reshapeAggregateOutput(result, keys.size(), outputs) : result;
+    }
+
+    /**
+     * The executor call for one Calcite aggregate call, recording its output in {@code outputs}; null when
+     * the output is a group key instead (ANY_VALUE of a key).
+     */
+    private AggregateCall aggregateCall(Aggregate aggregate, org.apache.calcite.rel.core.AggregateCall call,
+                                        List<Integer> keys, List<AggregateOutput> outputs, int index) {
+        SqlKind kind = call.getAggregation().getKind();
+        String name = call.getAggregation().getName();
+        SqlType resultType = TypeMapping.toSqlType(call.getType());
+        List<Integer> arguments = call.getArgList();
+        if (kind == SqlKind.PERCENTILE_CONT || kind == SqlKind.PERCENTILE_DISC) {
+            List<SortKey> order = sortKeys(call.collation.getFieldCollations());
+            if (order.size() != 1 || arguments.size() != 1) {
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, name + " needs WITHIN GROUP (ORDER BY one expression)");
+            }
+            double fraction = constantArgument(aggregate, arguments.getFirst(), name).getValueAs(Double.class);
+            if (fraction < 0 || fraction > 1) {
+                throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE, name + "'s percentile must be between 0 and 1");
+            }
+            AggregateFunction function = kind == SqlKind.PERCENTILE_CONT ? AggregateFunction.PERCENTILE_CONT : AggregateFunction.PERCENTILE_DISC;
+            outputs.add(new AggregateOutput(index, false, null));
+            return new AggregateCall(function, order.getFirst().column(), false, resultType, fraction, "", order);
+        }
+        if (name.equals("MEDIAN")) {
+            outputs.add(new AggregateOutput(index, false, null));
+            int argument = arguments.getFirst();
+            return new AggregateCall(AggregateFunction.PERCENTILE_CONT, argument, false, resultType, 0.5, "",
+                    List.of(new SortKey(argument, false, false)));
+        }
+        if (kind == SqlKind.LISTAGG) {
+            List<SortKey> order = sortKeys(call.collation.getFieldCollations());
+            if (order.size() > 1) {
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "LISTAGG ... WITHIN GROUP (ORDER BY) over several keys is not supported yet");
+            }
+            int argument = arguments.getFirst();
+            if (call.isDistinct() && !order.isEmpty() && order.getFirst().column() != argument) {
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "LISTAGG(DISTINCT x) can only be ordered by x");
+            }
+            String delimiter = arguments.size() > 1 ? constantArgument(aggregate, arguments.get(1), name).getValueAs(String.class) : "";
+            outputs.add(new AggregateOutput(index, false, null));
+            return new AggregateCall(AggregateFunction.LISTAGG, argument, call.isDistinct(), resultType, 0, delimiter, order);
+        }
+        if (arguments.size() > 1) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "aggregate " + name + " over several arguments is not supported yet");
+        }
+        int argument = arguments.isEmpty() ? -1 : arguments.getFirst();
+        if (kind == SqlKind.ANY_VALUE && keys.contains(argument)) {
+            // The validator writes "SELECT i % 2 ... GROUP BY i % 2" as ANY_VALUE of the group key: the key itself.
+            outputs.add(new AggregateOutput(-1, false, new ExprSpec.InputRef(keys.indexOf(argument), resultType)));
+            return null;
+        }
+        boolean distinct = call.isDistinct();
+        AggregateFunction function = switch (kind) {
+            case COUNT -> {
+                if (call.isApproximate() && distinct && argument >= 0) {
+                    distinct = false;
+                    yield AggregateFunction.APPROX_COUNT_DISTINCT;
+                }
+                yield argument < 0 ? AggregateFunction.COUNT_STAR : AggregateFunction.COUNT;
+            }
+            case SUM, SUM0 -> AggregateFunction.SUM;
+            case AVG -> AggregateFunction.AVG;
+            // Any value of the group will do; the minimum is one. Calcite asks for ANY_VALUE when it pulls a
+            // constant select item (SELECT 1, avg(x) FROM t) into the aggregate. BOOL_AND is MIN of booleans,
+            // BOOL_OR their MAX (Calcite gives them those kinds).
+            case MIN, ANY_VALUE -> AggregateFunction.MIN;
+            case MAX -> AggregateFunction.MAX;
+            case SINGLE_VALUE -> AggregateFunction.SINGLE_VALUE;
+            case STDDEV_SAMP -> AggregateFunction.STDDEV_SAMP;
+            case STDDEV_POP -> AggregateFunction.STDDEV_POP;
+            case VAR_SAMP -> AggregateFunction.VAR_SAMP;
+            case VAR_POP -> AggregateFunction.VAR_POP;
+            default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "aggregate function " + name + " is not supported yet");
+        };
+        outputs.add(new AggregateOutput(index, kind == SqlKind.SUM0, null));
+        return new AggregateCall(function, argument, distinct, resultType);
+    }
+
+    /** GROUPING(a, b, ...) / GROUPING_ID: one bit per argument, the first the highest, set when it is not grouped in {@code set}. */
+    private static ExprSpec groupingValue(org.apache.calcite.rel.core.AggregateCall call, ImmutableBitSet set) {
+        long value = 0;
+        if (call.getAggregation().getKind() != SqlKind.GROUP_ID) {
+            for (int argument : call.getArgList()) {
+                value = (value << 1) | (set.get(argument) ? 0 : 1);
+            }
+        }
+        return RexToExpr.coerce(new ExprSpec.Literal(value, SqlType.BIGINT), TypeMapping.toSqlType(call.getType()));
+    }
+
+    /** The constant an aggregate argument column carries (a percentile, a LISTAGG delimiter): a literal of the input project. */
+    private static RexLiteral constantArgument(Aggregate aggregate, int column, String function) {
+        if (aggregate.getInput() instanceof Project project && project.getProjects().get(column) instanceof RexLiteral literal
+                && !literal.isNull()) {
+            return literal;
+        }
+        throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, function + "'s extra argument must be a constant");
     }
 
     /** One aggregate output column: executor call {@code call}, or a {@code constant}; SUM0 turns NULL into 0. */

@@ -4,7 +4,11 @@ import org.apache.calcite.plan.hep.HepMatchOrder;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.tools.RelBuilder;
@@ -16,6 +20,18 @@ import org.apache.calcite.tools.RelBuilder;
  * these rewrites.
  */
 public final class LogicalOptimizer {
+    /**
+     * DISTINCT aggregates into joins of plain aggregates, except LISTAGG(DISTINCT ...), which the executor
+     * deduplicates itself (the rewrite would lose its delimiter and WITHIN GROUP order).
+     */
+    private static final RelOptRule EXPAND_DISTINCT_AGGREGATES = CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN.config
+            .withOperandSupplier(b -> b.operand(LogicalAggregate.class)
+                    .predicate(aggregate -> aggregate.getAggCallList().stream()
+                            .noneMatch(call -> call.isDistinct() && call.getAggregation().getKind() == SqlKind.LISTAGG))
+                    .anyInputs())
+            .as(AggregateExpandDistinctAggregatesRule.Config.class)
+            .toRule();
+
     private LogicalOptimizer() {
     }
 
@@ -55,7 +71,7 @@ public final class LogicalOptimizer {
 
     private static HepProgram setOperations() {
         return new HepProgramBuilder()
-                .addRuleInstance(CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN)
+                .addRuleInstance(EXPAND_DISTINCT_AGGREGATES)
                 .addRuleInstance(CoreRules.INTERSECT_TO_DISTINCT)
                 .addRuleInstance(CoreRules.MINUS_TO_DISTINCT)
                 .build();

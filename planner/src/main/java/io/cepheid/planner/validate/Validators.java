@@ -57,11 +57,13 @@ public final class Validators {
     public static SqlValidator create(SqlValidatorCatalogReader catalogReader, RelDataTypeFactory typeFactory) {
         return new CepheidValidator(
                 SqlOperatorTables.chain(DatetimeOperators.table(), RedshiftStringFunctions.TABLE,
-                        hiding(SqlStdOperatorTable.instance(), DatetimeOperators.NAMES),
+                        RedshiftAggregates.operatorTable(),
+                        hiding(RedshiftAggregates.standardOperators(SqlStdOperatorTable.instance()), DatetimeOperators.NAMES),
                         hiding(LIBRARIES, DatetimeOperators.NAMES)),
                 catalogReader, typeFactory,
                 SqlValidator.Config.DEFAULT
                         .withConformance(REDSHIFT)
+                        .withTypeCoercionFactory(AggregateCoercion::new)
                         .withDefaultNullCollation(NullCollation.HIGH)
                         .withIdentifierExpansion(true));
     }
