@@ -13,6 +13,8 @@ import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
 import io.cepheid.executor.fragment.WindowSpec;
+import io.cepheid.executor.operator.QueryMetrics;
+import io.cepheid.executor.operator.StepMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,28 +31,41 @@ final class PlanPrinter {
     }
 
     static List<String> print(PlanSpec plan) {
+        return print(plan, null);
+    }
+
+    /**
+     * EXPLAIN ANALYZE: each step also shows what it did, from {@code metrics} (null for plain EXPLAIN). Rows
+     * and blocks are summed over slices; time is the slowest slice's, inclusive of the step's inputs.
+     */
+    static List<String> print(PlanSpec plan, QueryMetrics metrics) {
         List<String> lines = new ArrayList<>();
-        print(plan, 0, false, lines);
+        print(plan, 0, false, lines, metrics);
         return lines;
     }
 
-    private static void print(PlanSpec plan, int depth, boolean inSlices, List<String> lines) {
+    private static void print(PlanSpec plan, int depth, boolean inSlices, List<String> lines, QueryMetrics metrics) {
         String indent = depth == 0 ? "" : "      ".repeat(depth - 1) + "  ->  ";
         String detailIndent = "      ".repeat(depth) + "  ";
-        lines.add(indent + describe(plan, inSlices));
+        StepMetrics actual = metrics == null ? null : metrics.step(plan);
+        lines.add(indent + describe(plan, inSlices) + (actual == null ? "" : String.format(Locale.ROOT,
+                " (actual rows=%d time=%.2f ms)", actual.rows(), actual.maxNanos() / 1e6)));
         for (String detail : details(plan)) {
             lines.add(detailIndent + detail);
+        }
+        if (actual != null && plan instanceof ScanSpec) {
+            lines.add(detailIndent + "blocks: read=" + actual.blocksRead() + " skipped=" + actual.blocksSkipped());
         }
         boolean childInSlices = inSlices || plan instanceof GatherSpec;
         switch (plan) {
             case HashJoinSpec join -> {
-                print(join.left(), depth + 1, childInSlices, lines);
+                print(join.left(), depth + 1, childInSlices, lines, metrics);
                 lines.add("      ".repeat(depth) + "  ->  XN Hash");
-                print(join.right(), depth + 2, childInSlices, lines);
+                print(join.right(), depth + 2, childInSlices, lines, metrics);
             }
             default -> {
                 for (PlanSpec child : children(plan)) {
-                    print(child, depth + 1, childInSlices, lines);
+                    print(child, depth + 1, childInSlices, lines, metrics);
                 }
             }
         }

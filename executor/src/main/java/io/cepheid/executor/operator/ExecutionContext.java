@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutorService;
 /**
  * What a running query gives its operators: the query's accounted memory, the catalog version it reads,
  * the slice this operator instance works on ({@link #ALL_SLICES} outside a fragment), and the thread pool
- * that runs slices in parallel.
+ * that runs slices in parallel, and the counters its steps add to ({@code metrics}, null when nobody reads them).
  */
 public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
-                               ExecutorService sliceExecutor) {
+                               ExecutorService sliceExecutor, QueryMetrics metrics) {
     public static final int ALL_SLICES = -1;
 
     public ExecutionContext {
@@ -21,8 +21,19 @@ public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalo
         Objects.requireNonNull(sliceExecutor, "sliceExecutor is null");
     }
 
+    /** A context whose steps count nothing. */
+    public ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
+                            ExecutorService sliceExecutor) {
+        this(allocator, catalog, slice, sliceCount, sliceExecutor, null);
+    }
+
+    /** The same query, its steps counting into {@code metrics} (null: counting nothing). */
+    public ExecutionContext withMetrics(QueryMetrics metrics) {
+        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, metrics);
+    }
+
     /** The same query, running on one slice. */
     public ExecutionContext forSlice(int slice) {
-        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor);
+        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, metrics);
     }
 }
