@@ -116,7 +116,7 @@ final class LeaderSession implements Session {
 
     private StatementResult explain(SqlExplain explain, List<Object> parameters) {
         SqlNode explained = explain.getExplicandum();
-        PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema())
+        PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema(), engine.history())
                 .planQuery(explained, parameters);
         return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan()), "EXPLAIN");
     }
@@ -145,7 +145,7 @@ final class LeaderSession implements Session {
 
     private StatementResult insert(SqlInsert insert, List<Object> parameters) {
         try (Transaction transaction = engine.warehouse().begin()) {
-            QueryPlanner.PlannedInsert planned = new QueryPlanner(transaction.view(), settings.searchSchema())
+            QueryPlanner.PlannedInsert planned = new QueryPlanner(transaction.view(), settings.searchSchema(), engine.history())
                     .planInsert(insert, parameters);
             TableAppender appender = transaction.appender(planned.table().schema(), planned.table().name());
             long rows = runInto(planned.rows(), transaction.view(), appender);
