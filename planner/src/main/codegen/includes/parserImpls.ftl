@@ -248,13 +248,15 @@ SqlSetOption SqlSetOptionRedshift(Span s, String scope) :
  * ------------------------------------------------------------------------------------------- */
 
 /**
- * Parses Redshift's "EXPLAIN [VERBOSE] statement". Calcite's own "EXPLAIN PLAN ... FOR" still
- * parses: the first lookahead refuses PLAN, so the statement list falls through to SqlExplain().
+ * Parses Redshift's "EXPLAIN [VERBOSE] statement" and PostgreSQL's "EXPLAIN ANALYZE query". Calcite's
+ * own "EXPLAIN PLAN ... FOR" still parses: the first lookahead refuses PLAN, so the statement list falls
+ * through to SqlExplain().
  */
 SqlNode SqlExplainStatement() :
 {
     final Span s;
     SqlExplainLevel detailLevel = SqlExplainLevel.EXPPLAN_ATTRIBUTES;
+    boolean analyze = false;
     final SqlNode statement;
 }
 {
@@ -262,12 +264,19 @@ SqlNode SqlExplainStatement() :
     (
         LOOKAHEAD({ getToken(1).kind != PLAN })
         [
+            LOOKAHEAD({ "ANALYZE".equalsIgnoreCase(getToken(1).image) && getToken(1).kind == IDENTIFIER })
+            <IDENTIFIER> { analyze = true; }
+        ]
+        [
             LOOKAHEAD({ "VERBOSE".equalsIgnoreCase(getToken(1).image) && getToken(1).kind == IDENTIFIER })
             <IDENTIFIER> { detailLevel = SqlExplainLevel.ALL_ATTRIBUTES; }
         ]
         statement = SqlQueryOrDml()
     )
     {
+        if (analyze) {
+            return new SqlExplainAnalyze(s.end(this), statement, nDynamicParams);
+        }
         return new SqlExplain(s.end(this), statement,
             detailLevel.symbol(SqlParserPos.ZERO),
             SqlExplain.Depth.PHYSICAL.symbol(SqlParserPos.ZERO),

@@ -5,6 +5,7 @@ import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
 import io.cepheid.planner.catalog.CalciteCatalog;
 import io.cepheid.planner.catalog.CepheidTable;
+import io.cepheid.planner.catalog.QueryLog;
 import io.cepheid.planner.physical.RelToPlan;
 import io.cepheid.planner.rule.LogicalOptimizer;
 import io.cepheid.planner.validate.CepheidTypeSystem;
@@ -62,8 +63,13 @@ public final class QueryPlanner {
     private final RelOptCluster cluster;
 
     public QueryPlanner(CatalogSnapshot catalog, String currentSchema) {
+        this(catalog, currentSchema, QueryLog.EMPTY);
+    }
+
+    /** A planner whose query-history system tables (stl_query, ...) read {@code queryLog}. */
+    public QueryPlanner(CatalogSnapshot catalog, String currentSchema, QueryLog queryLog) {
         this.catalog = catalog;
-        CalciteSchema root = CalciteCatalog.rootSchema(catalog);
+        CalciteSchema root = CalciteCatalog.rootSchema(catalog, queryLog);
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);

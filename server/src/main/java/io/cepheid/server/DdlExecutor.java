@@ -81,7 +81,7 @@ final class DdlExecutor {
                 }
                 throw new CepheidException(ErrorCode.DUPLICATE_TABLE, "relation \"" + name.table() + "\" already exists");
             }
-            PlannedQuery query = new QueryPlanner(transaction.view(), settings.searchSchema())
+            PlannedQuery query = new QueryPlanner(transaction.view(), settings.searchSchema(), engine.history())
                     .planQuery(create.query(), parameters);
             List<String> names = new ArrayList<>(query.columnNames());
             if (create.columnNames() != null && create.columnNames().size() > 0) {

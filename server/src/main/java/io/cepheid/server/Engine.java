@@ -16,6 +16,7 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final ExecutorService sliceExecutor;
     private final AtomicInteger sessionIds = new AtomicInteger();
+    private final QueryHistory history = new QueryHistory();
 
     Engine(String location, Warehouse warehouse, EngineConfig config) {
         this.location = location;
@@ -43,6 +44,11 @@ public final class Engine implements AutoCloseable {
 
     public ExecutorService sliceExecutor() {
         return sliceExecutor;
+    }
+
+    /** Recent statements of every session, for stl_query, sys_query_history and svl_query_summary. */
+    QueryHistory history() {
+        return history;
     }
 
     public Session openSession() {

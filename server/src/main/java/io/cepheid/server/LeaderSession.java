@@ -3,9 +3,11 @@ package io.cepheid.server;
 import io.cepheid.executor.operator.ExecutionContext;
 import io.cepheid.executor.operator.Operator;
 import io.cepheid.executor.operator.Operators;
+import io.cepheid.executor.operator.QueryMetrics;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.planner.PlannedQuery;
 import io.cepheid.planner.QueryPlanner;
+import io.cepheid.planner.parse.SqlExplainAnalyze;
 import io.cepheid.planner.physical.PlanEstimates;
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.ColumnDefinition;
@@ -49,21 +51,27 @@ final class LeaderSession implements Session {
     @Override
     public StatementResult execute(String sql, List<Object> parameters) {
         cancelRequested = false;
+        StatementRecord record = new StatementRecord(engine.history(), id, sql);
         try {
             SqlNode node = StatementParser.parse(sql);
-            return dispatch(node, parameters == null ? List.of() : parameters);
+            record.queryType(node);
+            return record.attach(dispatch(node, parameters == null ? List.of() : parameters, record));
         } catch (CepheidException e) {
+            record.fail(e, 0);
             throw e;
         } catch (RuntimeException e) {
-            throw new CepheidException(ErrorCode.INTERNAL_ERROR, "internal error: " + e, e);
+            CepheidException internal = new CepheidException(ErrorCode.INTERNAL_ERROR, "internal error: " + e, e);
+            record.fail(internal, 0);
+            throw internal;
         }
     }
 
-    private StatementResult dispatch(SqlNode node, List<Object> parameters) {
+    private StatementResult dispatch(SqlNode node, List<Object> parameters, StatementRecord record) {
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
-            return query(node, parameters);
+            return query(node, parameters, record);
         }
         return switch (node) {
+            case SqlExplainAnalyze analyze -> explainAnalyze(analyze, parameters, record);
             case SqlExplain explain -> explain(explain, parameters);
             case SqlInsert insert -> insert(insert, parameters);
             case SqlSetOption set -> {
@@ -89,12 +97,17 @@ final class LeaderSession implements Session {
         return new PreparedInfo(markers, columns(planned));
     }
 
-    private StatementResult query(SqlNode node, List<Object> parameters) {
+    /** Runs a query; {@code record}, when not null, receives its plan and step counters. */
+    private StatementResult query(SqlNode node, List<Object> parameters, StatementRecord record) {
         CatalogSnapshot snapshot = engine.warehouse().snapshot();
-        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema()).planQuery(node, parameters);
+        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history()).planQuery(node, parameters);
+        QueryMetrics metrics = record == null ? null : new QueryMetrics(planned.plan());
+        if (record != null) {
+            record.plan(planned.plan(), metrics);
+        }
         BufferAllocator allocator = newQueryAllocator();
         try {
-            Operator root = Operators.create(planned.plan(), context(allocator, snapshot));
+            Operator root = Operators.create(planned.plan(), context(allocator, snapshot).withMetrics(metrics));
             return new StatementResult.Rows(columns(planned), new OperatorCursor(root, allocator, () -> cancelRequested), "SELECT");
         } catch (RuntimeException e) {
             allocator.close();
@@ -105,13 +118,36 @@ final class LeaderSession implements Session {
     private StatementResult explain(SqlExplain explain, List<Object> parameters) {
         SqlNode explained = explain.getExplicandum();
         CatalogSnapshot snapshot = engine.warehouse().snapshot();
-        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema()).planQuery(explained, parameters);
+        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history())
+                .planQuery(explained, parameters);
         return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot)), "EXPLAIN");
+    }
+
+    /** Runs the query to the end, discarding its rows, and prints the plan with what each step did. */
+    private StatementResult explainAnalyze(SqlExplainAnalyze explain, List<Object> parameters, StatementRecord record) {
+        SqlNode explained = explain.getExplicandum();
+        if (!explained.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE supports queries only");
+        }
+        CatalogSnapshot snapshot = engine.warehouse().snapshot();
+        PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history())
+                .planQuery(explained, parameters);
+        QueryMetrics metrics = new QueryMetrics(planned.plan());
+        record.plan(planned.plan(), metrics);
+        try (BufferAllocator allocator = newQueryAllocator()) {
+            Operators.drain(Operators.create(planned.plan(), context(allocator, snapshot).withMetrics(metrics)), batch -> {
+                batch.close();
+                if (cancelRequested) {
+                    throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+                }
+            });
+        }
+        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot), metrics), "EXPLAIN");
     }
 
     private StatementResult insert(SqlInsert insert, List<Object> parameters) {
         try (Transaction transaction = engine.warehouse().begin()) {
-            QueryPlanner.PlannedInsert planned = new QueryPlanner(transaction.view(), settings.searchSchema())
+            QueryPlanner.PlannedInsert planned = new QueryPlanner(transaction.view(), settings.searchSchema(), engine.history())
                     .planInsert(insert, parameters);
             TableAppender appender = transaction.appender(planned.table().schema(), planned.table().name());
             long rows = runInto(planned.rows(), transaction.view(), appender);
@@ -155,7 +191,7 @@ final class LeaderSession implements Session {
                 continue;
             }
             String sql = "SELECT CAST((" + column.defaultSql() + ") AS " + castTypeName(column.type()) + ")";
-            try (StatementResult result = query(StatementParser.parse(sql), List.of())) {
+            try (StatementResult result = query(StatementParser.parse(sql), List.of(), null)) {
                 ResultCursor cursor = ((StatementResult.Rows) result).cursor();
                 Batch batch = cursor.next();
                 try (batch) {

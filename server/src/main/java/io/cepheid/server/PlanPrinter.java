@@ -7,6 +7,7 @@ import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.LimitSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
+import io.cepheid.executor.fragment.PlanInputs;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
 import io.cepheid.executor.fragment.RedistributeSpec;
@@ -15,6 +16,8 @@ import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
 import io.cepheid.executor.fragment.WindowSpec;
+import io.cepheid.executor.operator.QueryMetrics;
+import io.cepheid.executor.operator.StepMetrics;
 import io.cepheid.planner.physical.PlanEstimates;
 
 import java.util.ArrayList;
@@ -35,28 +38,42 @@ final class PlanPrinter {
     }
 
     static List<String> print(PlanSpec plan, PlanEstimates estimates) {
+        return print(plan, estimates, null);
+    }
+
+    /**
+     * EXPLAIN ANALYZE: each step also shows what it did, from {@code metrics} (null for plain EXPLAIN). Rows
+     * and blocks are summed over slices; time is the slowest slice's, inclusive of the step's inputs.
+     */
+    static List<String> print(PlanSpec plan, PlanEstimates estimates, QueryMetrics metrics) {
         List<String> lines = new ArrayList<>();
-        print(plan, 0, false, estimates, lines);
+        print(plan, 0, false, estimates, lines, metrics);
         return lines;
     }
 
-    private static void print(PlanSpec plan, int depth, boolean inSlices, PlanEstimates estimates, List<String> lines) {
+    private static void print(PlanSpec plan, int depth, boolean inSlices, PlanEstimates estimates, List<String> lines,
+                              QueryMetrics metrics) {
         String indent = depth == 0 ? "" : "      ".repeat(depth - 1) + "  ->  ";
         String detailIndent = "      ".repeat(depth) + "  ";
-        lines.add(indent + describe(plan, inSlices) + estimate(estimates.of(plan)));
+        StepMetrics actual = metrics == null ? null : metrics.step(plan);
+        lines.add(indent + describe(plan, inSlices) + estimate(estimates.of(plan)) + (actual == null ? "" : String.format(Locale.ROOT,
+                " (actual rows=%d time=%.2f ms)", actual.rows(), actual.maxNanos() / 1e6)));
         for (String detail : details(plan)) {
             lines.add(detailIndent + detail);
+        }
+        if (actual != null && plan instanceof ScanSpec) {
+            lines.add(detailIndent + "blocks: read=" + actual.blocksRead() + " skipped=" + actual.blocksSkipped());
         }
         boolean childInSlices = inSlices || plan instanceof GatherSpec;
         switch (plan) {
             case HashJoinSpec join -> {
-                print(join.left(), depth + 1, childInSlices, estimates, lines);
+                print(join.left(), depth + 1, childInSlices, estimates, lines, metrics);
                 lines.add("      ".repeat(depth) + "  ->  XN Hash" + estimate(estimates.of(join.right())));
-                print(join.right(), depth + 2, childInSlices, estimates, lines);
+                print(join.right(), depth + 2, childInSlices, estimates, lines, metrics);
             }
             default -> {
-                for (PlanSpec child : children(plan)) {
-                    print(child, depth + 1, childInSlices, estimates, lines);
+                for (PlanSpec child : PlanInputs.of(plan)) {
+                    print(child, depth + 1, childInSlices, estimates, lines, metrics);
                 }
             }
         }
@@ -138,7 +155,7 @@ final class PlanPrinter {
         if (plan instanceof ScanSpec scan) {
             return scan.wholeTable();
         }
-        return children(plan).stream().anyMatch(PlanPrinter::readsWholeTable);
+        return PlanInputs.of(plan).stream().anyMatch(PlanPrinter::readsWholeTable);
     }
 
     private static String joinName(String kind) {
@@ -147,25 +164,6 @@ final class PlanPrinter {
             case "SEMI" -> "Semi Join";
             case "ANTI" -> "Anti Join";
             default -> kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT) + " Join";
-        };
-    }
-
-    private static List<PlanSpec> children(PlanSpec plan) {
-        return switch (plan) {
-            case ScanSpec scan -> List.of();
-            case ValuesSpec values -> List.of();
-            case FilterSpec filter -> List.of(filter.input());
-            case ProjectSpec project -> List.of(project.input());
-            case AggregateSpec aggregate -> List.of(aggregate.input());
-            case HashJoinSpec join -> List.of(join.left(), join.right());
-            case NestedLoopJoinSpec join -> List.of(join.left(), join.right());
-            case SortSpec sort -> List.of(sort.input());
-            case LimitSpec limit -> List.of(limit.input());
-            case UnionAllSpec union -> union.inputs();
-            case GatherSpec gather -> List.of(gather.input());
-            case WindowSpec window -> List.of(window.input());
-            case BroadcastSpec broadcast -> List.of(broadcast.input());
-            case RedistributeSpec redistribute -> List.of(redistribute.input());
         };
     }
 }

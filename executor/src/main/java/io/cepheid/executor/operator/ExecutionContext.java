@@ -9,10 +9,11 @@ import java.util.concurrent.ExecutorService;
 /**
  * What a running query gives its operators: the query's accounted memory, the catalog version it reads,
  * the slice this operator instance works on ({@link #ALL_SLICES} outside a fragment), the thread pool
- * that runs slices in parallel, and inside a fragment the exchanges its slices share (null outside one).
+ * that runs slices in parallel, inside a fragment the exchanges its slices share (null outside one), and
+ * the counters its steps add to ({@code metrics}, null when nobody reads them).
  */
 public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
-                               ExecutorService sliceExecutor, SliceExchanges exchanges) {
+                               ExecutorService sliceExecutor, SliceExchanges exchanges, QueryMetrics metrics) {
     public static final int ALL_SLICES = -1;
 
     public ExecutionContext {
@@ -21,15 +22,20 @@ public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalo
         Objects.requireNonNull(sliceExecutor, "sliceExecutor is null");
     }
 
-    /** A query context outside any fragment. */
+    /** A query context outside any fragment, whose steps count nothing. */
     public ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalog, int slice, int sliceCount,
                             ExecutorService sliceExecutor) {
-        this(allocator, catalog, slice, sliceCount, sliceExecutor, null);
+        this(allocator, catalog, slice, sliceCount, sliceExecutor, null, null);
+    }
+
+    /** The same query, its steps counting into {@code metrics} (null: counting nothing). */
+    public ExecutionContext withMetrics(QueryMetrics metrics) {
+        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, exchanges, metrics);
     }
 
     /** The same query, running on one slice of the fragment whose slices share {@code exchanges}. */
     public ExecutionContext forSlice(int slice, SliceExchanges exchanges) {
-        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, exchanges);
+        return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, exchanges, metrics);
     }
 
     /** The same query, running on one slice of the same fragment. */

@@ -26,9 +26,12 @@ public final class Operators {
     private Operators() {
     }
 
-    /** The operator that runs {@code spec} (and, recursively, its inputs) in {@code context}. */
+    /**
+     * The operator that runs {@code spec} (and, recursively, its inputs) in {@code context}, counting into
+     * the context's metrics when it has them.
+     */
     public static Operator create(PlanSpec spec, ExecutionContext context) {
-        return switch (spec) {
+        Operator operator = switch (spec) {
             case ScanSpec scan -> new ScanOperator(scan, context);
             case ValuesSpec values -> new ValuesOperator(values, context);
             case FilterSpec filter -> new FilterOperator(filter, context);
@@ -44,6 +47,7 @@ public final class Operators {
             case BroadcastSpec broadcast -> new BroadcastOperator(broadcast, context);
             case RedistributeSpec redistribute -> new RedistributeOperator(redistribute, context);
         };
+        return context.metrics() == null ? operator : context.metrics().meter(spec, operator);
     }
 
     /** Passes every batch of {@code operator} to {@code sink} (which must close it), then closes the operator. */

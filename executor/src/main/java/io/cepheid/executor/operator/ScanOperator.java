@@ -95,7 +95,9 @@ public final class ScanOperator implements Operator {
 
     /** Counters for EXPLAIN ANALYZE. */
     public ScanMetrics metrics() {
-        return new ScanMetrics(rowGroupsRead, rowGroupsSkipped, rowsRead, rowsReturned);
+        long columns = spec.columns().size();
+        return new ScanMetrics(rowGroupsRead, rowGroupsSkipped, rowsRead, rowsReturned,
+                rowGroupsRead * columns, rowGroupsSkipped * columns);
     }
 
     @Override

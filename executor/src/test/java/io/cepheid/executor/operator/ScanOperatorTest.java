@@ -64,7 +64,7 @@ class ScanOperatorTest {
         assertEquals(10_000, result.rows().size());
         assertEquals(row(null, 0L), result.rows().get(0));
         assertEquals(row(1L, 1L), result.rows().get(1));
-        assertEquals(new ScanMetrics(10, 0, 10_000, 10_000), result.metrics());
+        assertEquals(new ScanMetrics(10, 0, 10_000, 10_000, 20, 0), result.metrics());
     }
 
     @Test
@@ -110,7 +110,7 @@ class ScanOperatorTest {
         // Column 0 has no nulls: IS NULL skips everything without decoding.
         Result none = scan(List.of(0), call(Function.IS_NULL, SqlType.BOOLEAN, ref(0, SqlType.BIGINT)), ExecutionContext.ALL_SLICES);
         assertEquals(0, none.rows().size());
-        assertEquals(new ScanMetrics(0, 10, 0, 0), none.metrics());
+        assertEquals(new ScanMetrics(0, 10, 0, 0, 0, 10), none.metrics());
     }
 
     @Test

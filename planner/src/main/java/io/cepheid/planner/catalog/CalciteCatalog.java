@@ -7,7 +7,9 @@ import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Builds the Calcite schema tree for one catalog version: user schemas plus information_schema and pg_catalog. */
 public final class CalciteCatalog {
@@ -15,6 +17,14 @@ public final class CalciteCatalog {
     }
 
     public static CalciteSchema rootSchema(CatalogSnapshot catalog) {
+        return rootSchema(catalog, QueryLog.EMPTY);
+    }
+
+    /**
+     * The schema tree with Redshift's system tables in pg_catalog; those that show query history read
+     * {@code queryLog} once, on first use, so every system table of one statement sees the same statements.
+     */
+    public static CalciteSchema rootSchema(CatalogSnapshot catalog, QueryLog queryLog) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         Map<String, Map<String, Table>> bySchema = new HashMap<>();
         for (String schema : catalog.schemas()) {
@@ -27,8 +37,15 @@ public final class CalciteCatalog {
         }
         bySchema.forEach((name, tables) -> root.add(name, new FixedSchema(tables)));
         root.add("information_schema", new FixedSchema(new HashMap<>(SystemTables.informationSchema())));
-        root.add("pg_catalog", new FixedSchema(new HashMap<>(SystemTables.pgCatalog())));
+        Map<String, Table> pgCatalog = new HashMap<>(SystemTables.pgCatalog());
+        pgCatalog.putAll(RedshiftSystemTables.all(once(queryLog)));
+        root.add("pg_catalog", new FixedSchema(pgCatalog));
         return root;
+    }
+
+    private static QueryLog once(QueryLog log) {
+        AtomicReference<List<QueryLog.LoggedQuery>> read = new AtomicReference<>();
+        return () -> read.updateAndGet(queries -> queries == null ? log.queries() : queries);
     }
 
     /** A schema whose tables are known up front. */

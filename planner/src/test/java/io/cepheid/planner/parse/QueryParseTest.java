@@ -104,6 +104,15 @@ class QueryParseTest {
     }
 
     @Test
+    void explainAnalyze() {
+        SqlExplainAnalyze analyze = parseAs("explain analyze SELECT a FROM t WHERE a > 1", SqlExplainAnalyze.class);
+        assertInstanceOf(SqlSelect.class, analyze.getExplicandum());
+        assertEquals("EXPLAIN ANALYZE SELECT `a`\nFROM `t`\nWHERE `a` > 1", analyze.toString());
+        // Without ANALYZE it stays a plain EXPLAIN, and a table named analyze still parses.
+        assertEquals(SqlExplain.class, parseAs("EXPLAIN SELECT * FROM analyze", SqlExplain.class).getClass());
+    }
+
+    @Test
     void severalStatements() {
         SqlNodeList statements = CepheidParser.parseStatements(
             "CREATE TABLE t (a INT); INSERT INTO t VALUES (1);\nSELECT * FROM t;");

@@ -15,4 +15,9 @@ public interface CatalogSnapshot {
     List<TableDefinition> tables();
 
     Optional<TableSnapshot> table(String schema, String name);
+
+    /** Slices every table is split into (stv_slices lists them). */
+    default int sliceCount() {
+        return 1;
+    }
 }

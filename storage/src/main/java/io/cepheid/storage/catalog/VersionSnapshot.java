@@ -33,6 +33,11 @@ final class VersionSnapshot implements CatalogSnapshot {
     }
 
     @Override
+    public int sliceCount() {
+        return state.sliceCount();
+    }
+
+    @Override
     public List<String> schemas() {
         return List.copyOf(state.schemas());
     }
