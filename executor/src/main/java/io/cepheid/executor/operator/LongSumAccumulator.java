@@ -83,15 +83,15 @@ final class LongSumAccumulator implements Accumulator {
             partialCounts = new long[n];
         }
         ColumnVector vector = batch.column(column);
-        Vectors.readLongs(vector, batch.selection(), n, values);
         if (countColumn >= 0) {
             Vectors.readLongs(batch.column(countColumn), batch.selection(), n, partialCounts);
         }
-        boolean nulls = vector.hasNulls();
         if (sumHighs != null) {
             accumulateWide(batch, groupIds, vector, n);
             return;
         }
+        Vectors.readLongs(vector, batch.selection(), n, values);
+        boolean nulls = vector.hasNulls();
         boolean rescale = argumentScale != resultScale;
         for (int i = 0; i < n; i++) {
             if (nulls && vector.isNull(batch.row(i))) {
