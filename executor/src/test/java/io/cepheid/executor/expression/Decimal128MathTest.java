@@ -42,8 +42,12 @@ class Decimal128MathTest {
             BigInteger a = random(random);
             BigInteger b = i % 3 == 0 ? BigInteger.valueOf(random.nextLong()) : random(random);
             long[][] x = pair(a);
-            Decimal128Math.add(x[0], x[1], 0, Int128.high(b), Int128.low(b));
-            assertEquals(a.add(b), get(x[0], x[1]));
+            if (fits(a.add(b))) {
+                Decimal128Math.add(x[0], x[1], 0, Int128.high(b), Int128.low(b));
+                assertEquals(a.add(b), get(x[0], x[1]));
+            } else {
+                assertThrows(CepheidException.class, () -> Decimal128Math.add(x[0], x[1], 0, Int128.high(b), Int128.low(b)));
+            }
             long[][] y = pair(a);
             BigInteger product = a.multiply(b);
             if (fits(product)) {
@@ -86,7 +90,10 @@ class Decimal128MathTest {
         assertThrows(CepheidException.class, () -> Decimal128Math.checkPrecision(sum[0][0], sum[1][0], 38, 0));
         long[][] twice = pair(MAX_38);
         assertThrows(CepheidException.class, () -> Decimal128Math.add(twice[0], twice[1], 0, Int128.high(MAX_38), Int128.low(MAX_38)));
-        long[][] scaled = pair(BigInteger.TEN.pow(20));
+        long[][] fitting = pair(BigInteger.TEN.pow(20));
+        Decimal128Math.scaleUp(fitting[0], fitting[1], 0, 18);
+        assertEquals(BigInteger.TEN.pow(38), get(fitting[0], fitting[1]));
+        long[][] scaled = pair(BigInteger.TEN.pow(21));
         assertThrows(CepheidException.class, () -> Decimal128Math.scaleUp(scaled[0], scaled[1], 0, 18));
     }
 
