@@ -56,7 +56,10 @@ final class LongSumAccumulator implements Accumulator {
             throw e;
         }
         this.sums = sumState;
-        this.wideResult = resultType instanceof SqlType.DecimalType d && d.isWide() ? d : null;
+        // 128-bit state when the result is wide, or when merging 128-bit partial sums into a narrower result.
+        boolean wideArgument = argumentType.physicalType() == PhysicalType.INT128;
+        this.wideResult = resultType instanceof SqlType.DecimalType d && (d.isWide() || wideArgument)
+                ? new SqlType.DecimalType(SqlType.DecimalType.MAX_PRECISION, d.scale()) : null;
         try {
             this.sumHighs = wideResult == null ? null : new OffHeapLongs(allocator, 16, 0);
         } catch (RuntimeException e) {
@@ -162,8 +165,10 @@ final class LongSumAccumulator implements Accumulator {
         }
         if (target.physicalType() == PhysicalType.INT128) {
             target.setInt128(row, high, low);
+        } else if (Int128.fitsInLong(high, low) && target.type() instanceof SqlType.DecimalType d) {
+            target.setLongValue(row, DecimalMath.checkPrecision(low, d.precision(), d.scale()));
         } else {
-            target.setLongValue(row, low);
+            throw DecimalMath.fieldOverflow(wideResult.precision(), wideResult.scale());
         }
     }
 
