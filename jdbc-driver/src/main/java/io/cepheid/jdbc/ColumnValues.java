@@ -34,7 +34,7 @@ public final class ColumnValues {
             case SqlType.SmallIntType t -> vector.getShort(row);
             case SqlType.IntegerType t -> vector.getInt(row);
             case SqlType.BigIntType t -> vector.getLong(row);
-            case SqlType.DecimalType t -> BigDecimal.valueOf(vector.getLong(row), t.scale());
+            case SqlType.DecimalType t -> new BigDecimal(vector.getUnscaled(row), t.scale());
             case SqlType.RealType t -> vector.getFloat(row);
             case SqlType.DoubleType t -> vector.getDouble(row);
             case SqlType.BooleanType t -> vector.getBoolean(row);
@@ -53,7 +53,7 @@ public final class ColumnValues {
             case SqlType.SmallIntType t -> Short.toString(vector.getShort(row));
             case SqlType.IntegerType t -> Integer.toString(vector.getInt(row));
             case SqlType.BigIntType t -> Long.toString(vector.getLong(row));
-            case SqlType.DecimalType t -> BigDecimal.valueOf(vector.getLong(row), t.scale()).toPlainString();
+            case SqlType.DecimalType t -> new BigDecimal(vector.getUnscaled(row), t.scale()).toPlainString();
             case SqlType.RealType t -> formatFloatingPoint(vector.getFloat(row), Float.toString(vector.getFloat(row)));
             case SqlType.DoubleType t -> formatFloatingPoint(vector.getDouble(row), Double.toString(vector.getDouble(row)));
             case SqlType.BooleanType t -> vector.getBoolean(row) ? "t" : "f";
@@ -72,7 +72,7 @@ public final class ColumnValues {
             case SqlType.SmallIntType t -> vector.getShort(row);
             case SqlType.IntegerType t -> vector.getInt(row);
             case SqlType.BigIntType t -> vector.getLong(row);
-            case SqlType.DecimalType t -> BigDecimal.valueOf(vector.getLong(row), t.scale()).setScale(0, RoundingMode.DOWN).longValue();
+            case SqlType.DecimalType t -> new BigDecimal(vector.getUnscaled(row), t.scale()).setScale(0, RoundingMode.DOWN).longValue();
             case SqlType.RealType t -> doubleToLong(vector.getFloat(row));
             case SqlType.DoubleType t -> doubleToLong(vector.getDouble(row));
             case SqlType.BooleanType t -> vector.getBoolean(row) ? 1 : 0;
@@ -99,7 +99,7 @@ public final class ColumnValues {
             case SqlType.SmallIntType t -> vector.getShort(row);
             case SqlType.IntegerType t -> vector.getInt(row);
             case SqlType.BigIntType t -> vector.getLong(row);
-            case SqlType.DecimalType t -> BigDecimal.valueOf(vector.getLong(row), t.scale()).doubleValue();
+            case SqlType.DecimalType t -> new BigDecimal(vector.getUnscaled(row), t.scale()).doubleValue();
             case SqlType.RealType t -> vector.getFloat(row);
             case SqlType.DoubleType t -> vector.getDouble(row);
             case SqlType.BooleanType t -> vector.getBoolean(row) ? 1 : 0;
@@ -117,7 +117,7 @@ public final class ColumnValues {
             case SqlType.SmallIntType t -> BigDecimal.valueOf(vector.getShort(row));
             case SqlType.IntegerType t -> BigDecimal.valueOf(vector.getInt(row));
             case SqlType.BigIntType t -> BigDecimal.valueOf(vector.getLong(row));
-            case SqlType.DecimalType t -> BigDecimal.valueOf(vector.getLong(row), t.scale());
+            case SqlType.DecimalType t -> new BigDecimal(vector.getUnscaled(row), t.scale());
             case SqlType.RealType t -> finiteDecimal(vector.getFloat(row));
             case SqlType.DoubleType t -> finiteDecimal(vector.getDouble(row));
             case SqlType.BooleanType t -> vector.getBoolean(row) ? BigDecimal.ONE : BigDecimal.ZERO;
@@ -139,7 +139,7 @@ public final class ColumnValues {
             case SqlType.SmallIntType t -> toLong(vector, row) != 0;
             case SqlType.IntegerType t -> toLong(vector, row) != 0;
             case SqlType.BigIntType t -> toLong(vector, row) != 0;
-            case SqlType.DecimalType t -> vector.getLong(row) != 0;
+            case SqlType.DecimalType t -> vector.getUnscaled(row).signum() != 0;
             case SqlType.RealType t -> vector.getFloat(row) != 0;
             case SqlType.DoubleType t -> vector.getDouble(row) != 0;
             case SqlType.DateType t -> throw cannotConvert(vector, "boolean");

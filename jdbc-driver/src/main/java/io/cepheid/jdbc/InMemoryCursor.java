@@ -45,8 +45,14 @@ public final class InMemoryCursor implements ResultCursor {
             case SqlType.SmallIntType t -> vector.setShort(row, ((Number) value).shortValue());
             case SqlType.IntegerType t -> vector.setInt(row, ((Number) value).intValue());
             case SqlType.BigIntType t -> vector.setLong(row, ((Number) value).longValue());
-            case SqlType.DecimalType t -> vector.setLong(row,
-                    new BigDecimal(value.toString()).setScale(t.scale(), RoundingMode.HALF_UP).unscaledValue().longValueExact());
+            case SqlType.DecimalType t -> {
+                java.math.BigInteger unscaled = new BigDecimal(value.toString()).setScale(t.scale(), RoundingMode.HALF_UP).unscaledValue();
+                if (t.isWide()) {
+                    vector.setInt128(row, io.cepheid.storage.type.Int128.high(unscaled), io.cepheid.storage.type.Int128.low(unscaled));
+                } else {
+                    vector.setLong(row, unscaled.longValueExact());
+                }
+            }
             case SqlType.RealType t -> vector.setFloat(row, ((Number) value).floatValue());
             case SqlType.DoubleType t -> vector.setDouble(row, ((Number) value).doubleValue());
             case SqlType.BooleanType t -> vector.setBoolean(row, (Boolean) value);

@@ -129,6 +129,7 @@ final class CopyCommand {
                 case BLANKSASNULL -> builder.blanksAsNull();
                 case TRIMBLANKS -> builder.trimBlanks();
                 case TRUNCATECOLUMNS -> builder.truncateColumns();
+                case ROUNDEC -> builder.roundDecimals();
                 case REMOVEQUOTES -> builder.removeQuotes();
                 case ESCAPE -> builder.escape();
                 case FILLRECORD -> builder.fillRecord();

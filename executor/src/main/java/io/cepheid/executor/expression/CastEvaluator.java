@@ -3,6 +3,7 @@ package io.cepheid.executor.expression;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
@@ -11,13 +12,15 @@ import io.cepheid.storage.vector.ColumnVector;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
  * CAST between any two supported types: numeric conversions with rounding half away from zero into DECIMAL
  * and overflow as 22003, text parsed (22P02 on bad text) or formatted as PostgreSQL prints values, and
- * strings truncated to a VARCHAR(n)/CHAR(n) target's byte length on a character boundary.
+ * strings truncated to a VARCHAR(n)/CHAR(n) target's byte length on a character boundary. Casts from or to a
+ * 128-bit DECIMAL go value by value through BigDecimal: they are rare next to arithmetic on the columns.
  */
 final class CastEvaluator implements Evaluator {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -30,6 +33,7 @@ final class CastEvaluator implements Evaluator {
     private final Kind from;
     private final Kind to;
     private final BufferAllocator allocator;
+    private final boolean wide;
     private long[] longs = new long[0];
     private double[] doubles = new double[0];
 
@@ -40,6 +44,7 @@ final class CastEvaluator implements Evaluator {
         this.from = kind(source);
         this.to = kind(target);
         this.allocator = allocator;
+        this.wide = source.physicalType() == PhysicalType.INT128 || target.physicalType() == PhysicalType.INT128;
         if (!allowed(from, to)) {
             throw new CepheidException(ErrorCode.DATATYPE_MISMATCH,
                     "cannot cast type " + source.displayName() + " to " + target.displayName());
@@ -88,7 +93,9 @@ final class CastEvaluator implements Evaluator {
         try (ColumnVector value = argument.evaluate(input)) {
             ColumnVector out = ColumnVector.allocate(allocator, target, n);
             try {
-                if (to == Kind.STRING) {
+                if (wide) {
+                    castWide(value, out, n);
+                } else if (to == Kind.STRING) {
                     toText(value, out, n);
                 } else {
                     Vectors.intersectValidity(out, n, value);
@@ -104,6 +111,63 @@ final class CastEvaluator implements Evaluator {
             } catch (RuntimeException e) {
                 out.close();
                 throw e;
+            }
+        }
+    }
+
+    private void castWide(ColumnVector value, ColumnVector out, int n) {
+        for (int i = 0; i < n; i++) {
+            if (value.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            BigDecimal number = switch (from) {
+                case DECIMAL -> new BigDecimal(value.getUnscaled(i), ArithmeticEvaluator.scale(source));
+                case INTEGER -> BigDecimal.valueOf(value.getLongValue(i));
+                case FLOAT -> {
+                    double d = value.physicalType() == PhysicalType.FLOAT32 ? value.getFloat(i) : value.getDouble(i);
+                    if (Double.isNaN(d) || Double.isInfinite(d)) {
+                        throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+                                "cannot convert " + d + " to " + target.displayName());
+                    }
+                    yield BigDecimal.valueOf(d);
+                }
+                case STRING -> ValueParser.parseNumber(value.getString(i), target);
+                case BOOLEAN, DATE, TIMESTAMP, TIME -> throw new AssertionError(from + " is never cast to or from a wide DECIMAL");
+            };
+            switch (to) {
+                case DECIMAL -> {
+                    SqlType.DecimalType decimal = (SqlType.DecimalType) target;
+                    BigInteger unscaled = ValueParser.unscaled(number, decimal);
+                    if (decimal.isWide()) {
+                        out.setInt128(i, Int128.high(unscaled), Int128.low(unscaled));
+                    } else {
+                        out.setLongValue(i, unscaled.longValueExact());
+                    }
+                }
+                case INTEGER -> {
+                    BigInteger integral = number.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+                    if (integral.bitLength() > 63) {
+                        throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, target.displayName() + " out of range");
+                    }
+                    checkTargetRange(integral.longValue());
+                    out.setLongValue(i, integral.longValue());
+                }
+                case FLOAT -> {
+                    double d = number.doubleValue();
+                    if (out.physicalType() == PhysicalType.FLOAT32) {
+                        out.setFloat(i, (float) d);
+                    } else {
+                        out.setDouble(i, d);
+                    }
+                }
+                case STRING -> {
+                    byte[] bytes = number.toPlainString().getBytes(StandardCharsets.UTF_8);
+                    int maxBytes = target instanceof SqlType.VarcharType v ? v.maxBytes()
+                            : target instanceof SqlType.CharType c ? c.length() : Integer.MAX_VALUE;
+                    out.setBytes(i, bytes, 0, Math.min(bytes.length, maxBytes));
+                }
+                case BOOLEAN, DATE, TIMESTAMP, TIME -> throw new AssertionError(to + " is never cast to or from a wide DECIMAL");
             }
         }
     }

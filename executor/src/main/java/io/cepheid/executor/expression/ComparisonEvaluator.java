@@ -3,6 +3,7 @@ package io.cepheid.executor.expression;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
@@ -10,6 +11,7 @@ import io.cepheid.storage.vector.ColumnVector;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
 
 /**
  * EQ, NE, LT, LE, GT, GE and IS NOT DISTINCT FROM. Integer-like values compare as longs (DECIMAL scales
@@ -31,7 +33,11 @@ final class ComparisonEvaluator implements Evaluator {
     private double[] x = new double[0];
     private double[] y = new double[0];
 
-    private enum Family { LONG, DOUBLE, STRING }
+    private long[] aHigh = new long[0];
+    private long[] bHigh = new long[0];
+
+    /** WIDE: either side a 128-bit DECIMAL, compared as (high, low) pairs. */
+    private enum Family { LONG, WIDE, DOUBLE, STRING }
 
     ComparisonEvaluator(Function function, Evaluator left, Evaluator right, BufferAllocator allocator) {
         this.function = function;
@@ -49,6 +55,8 @@ final class ComparisonEvaluator implements Evaluator {
         } else if (lp == PhysicalType.FLOAT32 || lp == PhysicalType.FLOAT64 || rp == PhysicalType.FLOAT32
                 || rp == PhysicalType.FLOAT64) {
             family = Family.DOUBLE;
+        } else if (lp == PhysicalType.INT128 || rp == PhysicalType.INT128) {
+            family = Family.WIDE;
         } else {
             family = Family.LONG;
         }
@@ -76,6 +84,7 @@ final class ComparisonEvaluator implements Evaluator {
             }
             switch (family) {
                 case LONG -> compareLongs(l, r, n);
+                case WIDE -> compareWide(l, r, n);
                 case DOUBLE -> compareDoubles(l, r, n);
                 case STRING -> compareStrings(l, r, n);
             }
@@ -110,6 +119,33 @@ final class ComparisonEvaluator implements Evaluator {
         }
         for (int i = 0; i < n; i++) {
             comparisons[i] = Long.compare(a[i], b[i]);
+        }
+    }
+
+    private void compareWide(ColumnVector l, ColumnVector r, int n) {
+        if (a.length < n) {
+            a = new long[n];
+            b = new long[n];
+        }
+        if (aHigh.length < n) {
+            aHigh = new long[n];
+            bHigh = new long[n];
+        }
+        Vectors.readInt128(l, n, aHigh, a);
+        Vectors.readInt128(r, n, bHigh, b);
+        int common = Math.max(leftScale, rightScale);
+        for (int i = 0; i < n; i++) {
+            if (l.isNull(i) || r.isNull(i)) {
+                comparisons[i] = 0;
+                continue;
+            }
+            if (leftScale == rightScale) {
+                comparisons[i] = Int128.compare(aHigh[i], a[i], bHigh[i], b[i]);
+                continue;
+            }
+            BigInteger p = Decimal128Math.rescale(Int128.toBigInteger(aHigh[i], a[i]), leftScale, common);
+            BigInteger q = Decimal128Math.rescale(Int128.toBigInteger(bHigh[i], b[i]), rightScale, common);
+            comparisons[i] = p.compareTo(q);
         }
     }
 

@@ -114,10 +114,15 @@ public final class DecimalMath {
     /** Throws 22003 unless |unscaled| &lt; 10^precision. */
     public static long checkPrecision(long unscaled, int precision, int scale) {
         if (precision < 18 && Math.abs(unscaled) >= POWERS_OF_TEN[precision]) {
-            throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: a field with precision "
-                    + precision + ", scale " + scale + " must round to an absolute value less than 10^" + (precision - scale));
+            throw fieldOverflow(precision, scale);
         }
         return unscaled;
+    }
+
+    /** PostgreSQL's message for a value too large for DECIMAL(precision, scale). */
+    public static CepheidException fieldOverflow(int precision, int scale) {
+        return new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: a field with precision "
+                + precision + ", scale " + scale + " must round to an absolute value less than 10^" + (precision - scale));
     }
 
     static long toLong(BigDecimal value) {

@@ -110,7 +110,7 @@ public final class FilterPredicate {
                 }
                 case FLOAT64 -> literal.type() instanceof SqlType.DecimalType || literal.value() instanceof Boolean ? null
                         : new KernelConjunct(ref.index(), op, PhysicalType.FLOAT64, 0, Literals.asDouble(literal.value(), literal.type()));
-                case INT16, FLOAT32, BOOLEAN, VARIABLE -> null;
+                case INT16, INT128, FLOAT32, BOOLEAN, VARIABLE -> null;
             };
         }
 

@@ -1,12 +1,14 @@
 package io.cepheid.executor.expression;
 
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /** A constant, repeated for every selected row. */
@@ -15,6 +17,8 @@ final class LiteralEvaluator implements Evaluator {
     private final Object value;
     private final BufferAllocator allocator;
     private final long longValue;
+    /** High half of a 128-bit DECIMAL literal ({@link #longValue} holds the low half). */
+    private final long highValue;
     private final double doubleValue;
     private final byte[] bytes;
 
@@ -22,7 +26,10 @@ final class LiteralEvaluator implements Evaluator {
         this.type = type;
         this.value = value;
         this.allocator = allocator;
-        this.longValue = Literals.asLong(value, type);
+        boolean wide = type.physicalType() == PhysicalType.INT128;
+        BigInteger unscaled = wide && value != null ? Literals.asUnscaled(value, type) : null;
+        this.longValue = wide ? (unscaled == null ? 0 : Int128.low(unscaled)) : Literals.asLong(value, type);
+        this.highValue = unscaled == null ? 0 : Int128.high(unscaled);
         this.doubleValue = Literals.asDouble(value, type);
         this.bytes = value == null || type.physicalType() != PhysicalType.VARIABLE ? null
                 : value.toString().getBytes(StandardCharsets.UTF_8);
@@ -75,6 +82,12 @@ final class LiteralEvaluator implements Evaluator {
             case INT64 -> {
                 for (int i = 0; i < n; i++) {
                     out.values().setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, longValue);
+                }
+            }
+            case INT128 -> {
+                for (int i = 0; i < n; i++) {
+                    out.values().set(ValueLayout.JAVA_LONG_UNALIGNED, 16L * i, longValue);
+                    out.values().set(ValueLayout.JAVA_LONG_UNALIGNED, 16L * i + 8, highValue);
                 }
             }
             case BOOLEAN -> out.values().asSlice(0, Math.max(n, 0)).fill((byte) longValue);

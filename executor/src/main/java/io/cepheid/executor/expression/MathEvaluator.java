@@ -3,16 +3,22 @@ package io.cepheid.executor.expression;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
+import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
  * ROUND, TRUNC, CEIL, FLOOR (value[, digits]) on exact and floating values, and SQRT, EXP, LN, LOG10, POWER,
  * SIGN in double. Exact inputs (integers, DECIMAL) round their unscaled long at the digit asked for and are
- * rescaled to the result type's scale; ROUND goes half away from zero, as Redshift.
+ * rescaled to the result type's scale; ROUND goes half away from zero, as Redshift. A 128-bit DECIMAL input
+ * or result (ROUND(SUM(x), 2)) goes value by value through BigDecimal.
  */
 final class MathEvaluator implements Evaluator {
     private final Function function;
@@ -46,11 +52,17 @@ final class MathEvaluator implements Evaluator {
             boolean valueFloating = value.type() instanceof SqlType.DoubleType || value.type() instanceof SqlType.RealType;
             int valueScale = ArithmeticEvaluator.scale(value.type());
             int resultScale = ArithmeticEvaluator.scale(type);
+            boolean wide = value.physicalType() == PhysicalType.INT128 || out.physicalType() == PhysicalType.INT128;
             for (int i = 0; i < n; i++) {
                 if (value.isNull(i) || (second != null && second.isNull(i))) {
                     out.setNull(i);
+                } else if (wide && !floating) {
+                    long digits = second == null ? 0 : second.getLongValue(i);
+                    computeWide(new BigDecimal(value.getUnscaled(i), valueScale), (int) digits, out, i);
                 } else if (floating) {
-                    double x = valueFloating ? value.getDouble(i) : unscaledToDouble(value.getLongValue(i), valueScale);
+                    double x = valueFloating ? value.getDouble(i)
+                            : wide ? new BigDecimal(value.getUnscaled(i), valueScale).doubleValue()
+                            : unscaledToDouble(value.getLongValue(i), valueScale);
                     double y = second == null ? 0 : second.type() instanceof SqlType.DoubleType ? second.getDouble(i)
                             : second.getLongValue(i);
                     double result = computeDouble(x, y);
@@ -75,6 +87,29 @@ final class MathEvaluator implements Evaluator {
             if (out != null) {
                 out.close();
             }
+        }
+    }
+
+    private void computeWide(BigDecimal value, int digits, ColumnVector out, int row) {
+        BigDecimal result = switch (function) {
+            case SIGN -> BigDecimal.valueOf(value.signum());
+            case ROUND -> value.setScale(digits, RoundingMode.HALF_UP);
+            case TRUNC -> value.setScale(digits, RoundingMode.DOWN);
+            case FLOOR -> value.setScale(digits, RoundingMode.FLOOR);
+            case CEIL -> value.setScale(digits, RoundingMode.CEILING);
+            default -> throw new IllegalStateException(function + " is not exact");
+        };
+        int resultScale = ArithmeticEvaluator.scale(type);
+        BigInteger unscaled = result.setScale(resultScale, RoundingMode.DOWN).unscaledValue();
+        if (type instanceof SqlType.DecimalType decimal) {
+            unscaled = ValueParser.unscaled(new BigDecimal(unscaled, resultScale), decimal);
+        }
+        if (out.physicalType() == PhysicalType.INT128) {
+            out.setInt128(row, Int128.high(unscaled), Int128.low(unscaled));
+        } else if (unscaled.bitLength() < 64) {
+            out.setLongValue(row, unscaled.longValue());
+        } else {
+            throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, type.displayName() + " out of range");
         }
     }
 

@@ -5,6 +5,7 @@ import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.type.SqlType;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -96,6 +97,24 @@ public final class ValueParser {
             throw outOfRange(text, type);
         }
         return value;
+    }
+
+    /** Parses DECIMAL text of any width as a BigDecimal; 22P02 when it is not a number. */
+    public static BigDecimal parseNumber(String text, SqlType type) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(text, type);
+        }
+    }
+
+    /** {@code value} rounded half away from zero to the type's scale, unscaled; 22003 past its precision. */
+    public static BigInteger unscaled(BigDecimal value, SqlType.DecimalType type) {
+        BigInteger unscaled = value.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue();
+        if (unscaled.abs().compareTo(Decimal128Math.powerOfTen(type.precision())) >= 0) {
+            throw DecimalMath.fieldOverflow(type.precision(), type.scale());
+        }
+        return unscaled;
     }
 
     private static long parseDecimal(String trimmed, String text, SqlType.DecimalType type) {

@@ -45,7 +45,35 @@ public final class Vectors {
                     out[i] = values.get(ValueLayout.JAVA_BYTE, i);
                 }
             }
-            case FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
+            case INT128, FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
+        }
+    }
+
+    /**
+     * Reads rows [0, n) of an integer-like or 128-bit vector as (high, low) pairs, sign-extending narrower values:
+     * the input of 128-bit decimal arithmetic.
+     */
+    public static void readInt128(ColumnVector vector, int n, long[] high, long[] low) {
+        if (vector.physicalType() == PhysicalType.INT128) {
+            MemorySegment values = vector.values();
+            for (int i = 0; i < n; i++) {
+                low[i] = values.get(LONG, 16L * i);
+                high[i] = values.get(LONG, 16L * i + 8);
+            }
+            return;
+        }
+        readLongs(vector, n, low);
+        for (int i = 0; i < n; i++) {
+            high[i] = low[i] >> 63;
+        }
+    }
+
+    /** Writes rows [0, n) of a 128-bit vector from (high, low) pairs. */
+    public static void writeInt128(ColumnVector vector, int n, long[] high, long[] low) {
+        MemorySegment values = vector.values();
+        for (int i = 0; i < n; i++) {
+            values.set(LONG, 16L * i, low[i]);
+            values.set(LONG, 16L * i + 8, high[i]);
         }
     }
 
@@ -59,6 +87,12 @@ public final class Vectors {
                 }
             }
             case FLOAT64 -> MemorySegment.copy(values, DOUBLE, 0, out, 0, n);
+            case INT128 -> {
+                for (int i = 0; i < n; i++) {
+                    long low = values.get(LONG, 16L * i);
+                    out[i] = values.get(LONG, 16L * i + 8) * 0x1p64 + (low >>> 1) * 2.0 + (low & 1);
+                }
+            }
             case INT16, INT32, INT64, BOOLEAN -> {
                 long[] longs = new long[n];
                 readLongs(vector, n, longs);
@@ -90,7 +124,7 @@ public final class Vectors {
                     values.set(ValueLayout.JAVA_BYTE, i, in[i] != 0 ? (byte) 1 : 0);
                 }
             }
-            case FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
+            case INT128, FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
         }
     }
 
@@ -103,7 +137,7 @@ public final class Vectors {
                 }
             }
             case FLOAT64 -> MemorySegment.copy(in, 0, values, DOUBLE, 0, n);
-            case INT16, INT32, INT64, BOOLEAN, VARIABLE ->
+            case INT16, INT32, INT64, INT128, BOOLEAN, VARIABLE ->
                     throw new IllegalStateException(vector.type() + " is not a float type");
         }
     }
@@ -168,6 +202,11 @@ public final class Vectors {
                         to.set(ValueLayout.JAVA_BYTE, outStart + i, from.get(ValueLayout.JAVA_BYTE, rows[i]));
                     }
                 }
+                case INT128 -> {
+                    for (int i = 0; i < n; i++) {
+                        MemorySegment.copy(from, 16L * rows[i], to, 16L * (outStart + i), 16);
+                    }
+                }
                 case VARIABLE -> throw new AssertionError();
             }
         }
@@ -222,7 +261,7 @@ public final class Vectors {
                     out[i] = values.get(ValueLayout.JAVA_BYTE, rows[i]);
                 }
             }
-            case FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
+            case INT128, FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(vector.type() + " is not integer-like");
         }
     }
 
@@ -242,6 +281,12 @@ public final class Vectors {
             case FLOAT64 -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = values.getAtIndex(DOUBLE, rows[i]);
+                }
+            }
+            case INT128 -> {
+                for (int i = 0; i < n; i++) {
+                    long low = values.get(LONG, 16L * rows[i]);
+                    out[i] = values.get(LONG, 16L * rows[i] + 8) * 0x1p64 + (low >>> 1) * 2.0 + (low & 1);
                 }
             }
             case INT16, INT32, INT64, BOOLEAN -> {

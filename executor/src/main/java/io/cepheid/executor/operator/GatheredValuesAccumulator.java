@@ -116,6 +116,8 @@ final class GatheredValuesAccumulator implements Accumulator {
             case INT16, INT32, INT64, BOOLEAN -> vector.getLongValue(row);
             case FLOAT32 -> Double.doubleToRawLongBits(vector.getFloat(row));
             case FLOAT64 -> Double.doubleToRawLongBits(vector.getDouble(row));
+            case INT128 -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "MEDIAN, PERCENTILE and LISTAGG over DECIMAL with more than 18 digits are not supported yet");
             case VARIABLE -> {
                 int length = vector.getByteLength(row);
                 if (arenaUsed + length > arena.byteSize()) {
@@ -241,6 +243,7 @@ final class GatheredValuesAccumulator implements Accumulator {
         return switch (type.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> Long.compare(a, b);
             case FLOAT32, FLOAT64 -> Double.compare(Double.longBitsToDouble(a) + 0.0, Double.longBitsToDouble(b) + 0.0);
+            case INT128 -> throw new AssertionError("wide DECIMAL values are refused when stored");
             case VARIABLE -> Utf8.compare(arena, a >>> LENGTH_BITS, a & ((1L << LENGTH_BITS) - 1),
                     arena, b >>> LENGTH_BITS, b & ((1L << LENGTH_BITS) - 1));
         };

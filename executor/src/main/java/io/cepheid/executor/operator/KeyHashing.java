@@ -4,6 +4,8 @@ import io.cepheid.executor.expression.Utf8;
 import io.cepheid.executor.kernel.Kernels;
 import io.cepheid.executor.kernel.ScalarKernels;
 import io.cepheid.executor.kernel.VectorKernels;
+import io.cepheid.storage.type.Int128;
+import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
@@ -56,7 +58,7 @@ final class KeyHashing {
                         }
                     }
                 }
-                case INT16, BOOLEAN, FLOAT32, FLOAT64, VARIABLE -> {
+                case INT16, INT128, BOOLEAN, FLOAT32, FLOAT64, VARIABLE -> {
                     for (int i = 0; i < n; i++) {
                         long h = hashValue(vector, selection == null ? i : selection[i]);
                         hashes[i] = first ? h : ScalarKernels.combine(hashes[i], h);
@@ -73,6 +75,12 @@ final class KeyHashing {
         }
         return switch (vector.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> ScalarKernels.mix(vector.getLongValue(row));
+            case INT128 -> {
+                // A value that fits in a long hashes as that long, so DECIMAL keys of either width meet.
+                long high = vector.getHigh(row);
+                long low = vector.getLow(row);
+                yield Int128.fitsInLong(high, low) ? ScalarKernels.mix(low) : ScalarKernels.mix(ScalarKernels.mix(high) ^ low);
+            }
             case FLOAT32 -> ScalarKernels.mix(Double.doubleToLongBits(vector.getFloat(row) + 0.0));
             case FLOAT64 -> ScalarKernels.mix(Double.doubleToLongBits(vector.getDouble(row) + 0.0));
             case VARIABLE -> {
@@ -97,6 +105,14 @@ final class KeyHashing {
         return false;
     }
 
+    private static long high(ColumnVector vector, int row) {
+        return vector.physicalType() == PhysicalType.INT128 ? vector.getHigh(row) : vector.getLongValue(row) >> 63;
+    }
+
+    private static long low(ColumnVector vector, int row) {
+        return vector.physicalType() == PhysicalType.INT128 ? vector.getLow(row) : vector.getLongValue(row);
+    }
+
     /** Key equality with NULL equal to NULL (grouping semantics; joins test for nulls first). */
     static boolean equal(ColumnVector a, int aRow, ColumnVector b, int bRow) {
         boolean aNull = a.isNull(aRow);
@@ -104,8 +120,12 @@ final class KeyHashing {
         if (aNull || bNull) {
             return aNull && bNull;
         }
+        if (a.physicalType() == PhysicalType.INT128 || b.physicalType() == PhysicalType.INT128) {
+            return high(a, aRow) == high(b, bRow) && low(a, aRow) == low(b, bRow);
+        }
         return switch (a.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> a.getLongValue(aRow) == b.getLongValue(bRow);
+            case INT128 -> throw new AssertionError();
             case FLOAT32, FLOAT64 -> Double.compare(doubleValue(a, aRow) + 0.0, doubleValue(b, bRow) + 0.0) == 0;
             case VARIABLE -> {
                 int aStart = a.getOffset(aRow);

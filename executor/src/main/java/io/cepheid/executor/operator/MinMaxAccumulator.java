@@ -3,6 +3,7 @@ package io.cepheid.executor.operator;
 import io.cepheid.executor.expression.Utf8;
 import io.cepheid.executor.expression.Vectors;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * MIN and MAX of any type: integer-like values and floats in off-heap arrays, strings (by unsigned UTF-8
- * bytes) as one heap byte array per group. The same code merges partial states in FINAL mode.
+ * bytes) as one heap byte array per group; 128-bit decimals keep their high halves in a second array. The same code merges partial states in FINAL mode.
  */
 final class MinMaxAccumulator implements Accumulator {
     private final int column;
@@ -23,6 +24,8 @@ final class MinMaxAccumulator implements Accumulator {
     private final boolean floating;
     private final OffHeapLongs best;
     private final OffHeapLongs seen;
+    /** High halves of 128-bit values; null for other types. */
+    private final OffHeapLongs bestHigh;
     private final List<byte[]> strings = new ArrayList<>();
     private long[] longs = new long[0];
     private double[] doubles = new double[0];
@@ -40,12 +43,22 @@ final class MinMaxAccumulator implements Accumulator {
             throw e;
         }
         this.best = values;
+        try {
+            this.bestHigh = physicalType == PhysicalType.INT128 ? new OffHeapLongs(allocator, 16, 0) : null;
+        } catch (RuntimeException e) {
+            values.close();
+            seen.close();
+            throw e;
+        }
     }
 
     @Override
     public void ensureGroups(int groupCount) {
         best.ensureLength(groupCount, 0);
         seen.ensureLength(groupCount, 0);
+        if (bestHigh != null) {
+            bestHigh.ensureLength(groupCount, 0);
+        }
         while (physicalType == PhysicalType.VARIABLE && strings.size() < groupCount) {
             strings.add(null);
         }
@@ -57,6 +70,22 @@ final class MinMaxAccumulator implements Accumulator {
         ColumnVector vector = batch.column(column);
         switch (physicalType) {
             case VARIABLE -> accumulateStrings(batch, vector, groupIds, n);
+            case INT128 -> {
+                for (int i = 0; i < n; i++) {
+                    int row = batch.row(i);
+                    if (vector.isNull(row)) {
+                        continue;
+                    }
+                    int group = groupIds[i];
+                    long high = vector.getHigh(row);
+                    long low = vector.getLow(row);
+                    if (seen.get(group) == 0 || better(Int128.compare(high, low, bestHigh.get(group), best.get(group)))) {
+                        bestHigh.set(group, high);
+                        best.set(group, low);
+                        seen.set(group, 1);
+                    }
+                }
+            }
             case FLOAT32, FLOAT64 -> {
                 if (doubles.length < n) {
                     doubles = new double[n];
@@ -134,6 +163,8 @@ final class MinMaxAccumulator implements Accumulator {
             } else {
                 target.setDouble(row, value);
             }
+        } else if (bestHigh != null) {
+            target.setInt128(row, bestHigh.get(group), best.get(group));
         } else {
             target.setLongValue(row, best.get(group));
         }
@@ -143,6 +174,9 @@ final class MinMaxAccumulator implements Accumulator {
     public void close() {
         best.close();
         seen.close();
+        if (bestHigh != null) {
+            bestHigh.close();
+        }
         strings.clear();
     }
 }

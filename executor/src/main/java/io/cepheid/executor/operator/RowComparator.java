@@ -5,6 +5,7 @@ import io.cepheid.executor.fragment.SortKey;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.util.List;
@@ -58,6 +59,7 @@ final class RowComparator {
             }
             int c = switch (physicalTypes[k]) {
                 case INT16, INT32, INT64, BOOLEAN -> Long.compare(va.getLongValue(rowA), vb.getLongValue(rowB));
+                case INT128 -> Int128.compare(va.getHigh(rowA), va.getLow(rowA), vb.getHigh(rowB), vb.getLow(rowB));
                 case FLOAT32, FLOAT64 -> Double.compare(KeyHashing.doubleValue(va, rowA) + 0.0, KeyHashing.doubleValue(vb, rowB) + 0.0);
                 case VARIABLE -> compareStrings(va, rowA, vb, rowB, blankPadded[k]);
             };

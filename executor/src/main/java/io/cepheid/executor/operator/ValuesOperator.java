@@ -2,11 +2,13 @@ package io.cepheid.executor.operator;
 
 import io.cepheid.executor.expression.Literals;
 import io.cepheid.executor.fragment.ValuesSpec;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
+import java.math.BigInteger;
 import java.util.List;
 
 /** Emits the literal rows of a {@link ValuesSpec} in batches of at most {@link Batch#DEFAULT_CAPACITY} rows. */
@@ -55,6 +57,10 @@ final class ValuesOperator implements Operator {
         PhysicalType physical = type.physicalType();
         switch (physical) {
             case INT16, INT32, INT64, BOOLEAN -> vector.setLongValue(row, Literals.asLong(value, type));
+            case INT128 -> {
+                BigInteger unscaled = Literals.asUnscaled(value, type);
+                vector.setInt128(row, Int128.high(unscaled), Int128.low(unscaled));
+            }
             case FLOAT32 -> vector.setFloat(row, (float) Literals.asDouble(value, type));
             case FLOAT64 -> vector.setDouble(row, Literals.asDouble(value, type));
             case VARIABLE -> vector.setString(row, value.toString());

@@ -9,6 +9,7 @@ import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.vector.ColumnVector;
 
 /**
@@ -307,7 +308,7 @@ final class WindowEvaluator {
         switch (out.physicalType()) {
             case FLOAT32 -> out.setFloat(row, (float) doubleValue);
             case FLOAT64 -> out.setDouble(row, doubleValue);
-            case INT16, INT32, INT64, BOOLEAN -> out.setLongValue(row, longValue);
+            case INT16, INT32, INT64, INT128, BOOLEAN -> out.setLongValue(row, longValue);
             case VARIABLE -> throw new IllegalStateException("numeric window result of type " + out.type());
         }
     }
@@ -315,6 +316,7 @@ final class WindowEvaluator {
     private static int compareValues(ColumnVector a, int rowA, ColumnVector b, int rowB) {
         return switch (a.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> Long.compare(a.getLongValue(rowA), b.getLongValue(rowB));
+            case INT128 -> Int128.compare(a.getHigh(rowA), a.getLow(rowA), b.getHigh(rowB), b.getLow(rowB));
             case FLOAT32, FLOAT64 -> Double.compare(KeyHashing.doubleValue(a, rowA) + 0.0, KeyHashing.doubleValue(b, rowB) + 0.0);
             case VARIABLE -> {
                 int lengthA = a.getByteLength(rowA);

@@ -10,6 +10,7 @@ import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.table.RowGroup;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ final class ZoneMapPruner {
         return value == null ? null : new Check(columns.get(ref.index()), function, value);
     }
 
-    /** The literal as a Long, Double or byte[] comparable with the column's zone map, or null if unsure. */
+    /** The literal as a Long, BigInteger (128-bit DECIMAL), Double or byte[] comparable with the column's zone map, or null if unsure. */
     private static Object comparableLiteral(SqlType columnType, ExprSpec.Literal literal) {
         Object value = literal.value();
         if (value == null) {
@@ -89,6 +90,8 @@ final class ZoneMapPruner {
                         && c.scale() == l.scale();
                 yield sameRepresentation && !(value instanceof Double) ? Literals.asLong(value, literal.type()) : null;
             }
+            case INT128 -> columnType instanceof SqlType.DecimalType c && literal.type() instanceof SqlType.DecimalType l
+                    && c.scale() == l.scale() && !(value instanceof Double) ? Literals.asUnscaled(value, literal.type()) : null;
             case FLOAT32, FLOAT64 -> value instanceof Number && !(literal.type() instanceof SqlType.DecimalType)
                     ? Literals.asDouble(value, literal.type()) : null;
             // CHAR compares ignoring trailing blanks, which byte bounds do not model.
@@ -144,6 +147,8 @@ final class ZoneMapPruner {
             case ZoneMap.Empty e -> true;
             case ZoneMap.LongRange range -> check.literal() instanceof Long c
                     && excludes(check.function(), Long.compare(range.min(), c), Long.compare(range.max(), c), range.min() == range.max());
+            case ZoneMap.DecimalRange range -> check.literal() instanceof BigInteger c
+                    && excludes(check.function(), range.min().compareTo(c), range.max().compareTo(c), range.min().equals(range.max()));
             case ZoneMap.DoubleRange range -> check.literal() instanceof Double c && !Double.isNaN(range.min())
                     && !Double.isNaN(range.max()) && !Double.isNaN(c)
                     && excludes(check.function(), Double.compare(range.min() + 0.0, c + 0.0), Double.compare(range.max() + 0.0, c + 0.0),

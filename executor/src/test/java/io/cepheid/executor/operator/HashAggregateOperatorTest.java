@@ -164,7 +164,8 @@ class HashAggregateOperatorTest {
         List<List<Object>> rows = List.of(row(1L, "a", 10L, 100L, 1.0, "x"), row(1L, "a", 5L, null, 2.0, "y"));
         List<List<Object>> partial = run(new AggregateSpec(values(TYPES, rows), List.of(0),
                 List.of(CALLS.get(3), CALLS.get(5)), AggregateMode.PARTIAL));
-        assertEquals(List.of(row(1L, 15L, 2L, 100L, 1L)), partial);
+        // AVG of DECIMAL keeps its partial sum as DECIMAL(38,s): 128-bit, read back as a BigInteger.
+        assertEquals(List.of(row(1L, 15L, 2L, java.math.BigInteger.valueOf(100), 1L)), partial);
     }
 
     @Test

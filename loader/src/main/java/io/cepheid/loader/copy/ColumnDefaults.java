@@ -4,6 +4,7 @@ import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
@@ -51,6 +52,7 @@ final class ColumnDefaults {
         PhysicalType physical = column.type().physicalType();
         boolean fits = switch (physical) {
             case INT16, INT32, INT64 -> value instanceof Long;
+            case INT128 -> value instanceof java.math.BigInteger;
             case FLOAT32, FLOAT64 -> value instanceof Double;
             case BOOLEAN -> value instanceof Boolean;
             case VARIABLE -> value instanceof String;
@@ -76,6 +78,13 @@ final class ColumnDefaults {
                     long value = number;
                     for (int row = 0; row < rowCount; row++) {
                         vector.setLongValue(row, value);
+                    }
+                }
+                case java.math.BigInteger unscaled -> {
+                    long high = Int128.high(unscaled);
+                    long low = Int128.low(unscaled);
+                    for (int row = 0; row < rowCount; row++) {
+                        vector.setInt128(row, high, low);
                     }
                 }
                 case Double number when vector.physicalType() == PhysicalType.FLOAT32 -> {

@@ -30,7 +30,8 @@ public record CopyOptions(
         boolean removeQuotes,
         boolean escape,
         boolean fillRecord,
-        Character acceptInvChars) {
+        Character acceptInvChars,
+        boolean roundDecimals) {
 
     public CopyOptions {
         if (format == null) {
@@ -68,7 +69,7 @@ public record CopyOptions(
     /** The subset that converts single fields. */
     public ConversionOptions conversion() {
         return new ConversionOptions(dateFormat, timeFormat, emptyAsNull, blanksAsNull, trimBlanks, truncateColumns,
-                acceptInvChars == null ? 0 : (byte) acceptInvChars.charValue());
+                acceptInvChars == null ? 0 : (byte) acceptInvChars.charValue(), roundDecimals);
     }
 
     private static CepheidException invalid(String message) {
@@ -94,6 +95,7 @@ public record CopyOptions(
         private boolean escape;
         private boolean fillRecord;
         private Character acceptInvChars;
+        private boolean roundDecimals;
 
         private Builder() {
         }
@@ -159,6 +161,11 @@ public record CopyOptions(
             return this;
         }
 
+        public Builder roundDecimals() {
+            this.roundDecimals = true;
+            return this;
+        }
+
         public Builder truncateColumns() {
             this.truncateColumns = true;
             return this;
@@ -214,6 +221,7 @@ public record CopyOptions(
                 case "BLANKSASNULL" -> blanksAsNull = true;
                 case "TRIMBLANKS" -> trimBlanks = true;
                 case "TRUNCATECOLUMNS" -> truncateColumns = true;
+                case "ROUNDEC" -> roundDecimals = true;
                 case "REMOVEQUOTES" -> removeQuotes = true;
                 case "ESCAPE" -> escape = true;
                 case "FILLRECORD" -> fillRecord = true;
@@ -254,7 +262,7 @@ public record CopyOptions(
             char effectiveDelimiter = delimiter != null ? delimiter : format == CopyFormat.CSV ? ',' : '|';
             return new CopyOptions(format, effectiveDelimiter, quote, ignoreHeader, nullAs, gzip, dateFormat,
                     timeFormat, maxError, emptyAsNull, blanksAsNull, trimBlanks, truncateColumns, removeQuotes,
-                    escape, fillRecord, acceptInvChars);
+                    escape, fillRecord, acceptInvChars, roundDecimals);
         }
     }
 }

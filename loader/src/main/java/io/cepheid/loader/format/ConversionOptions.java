@@ -3,6 +3,8 @@ package io.cepheid.loader.format;
 /**
  * The data conversion parameters of COPY that decide how one field becomes one value.
  * {@code invalidCharReplacement} is the ACCEPTINVCHARS byte, or 0 when invalid UTF-8 is an error.
+ * {@code roundDecimals} is ROUNDEC: extra fraction digits of a DECIMAL round half away from zero instead of
+ * being truncated (Redshift's default).
  */
 public record ConversionOptions(
         String dateFormat,
@@ -11,5 +13,6 @@ public record ConversionOptions(
         boolean blanksAsNull,
         boolean trimBlanks,
         boolean truncateColumns,
-        byte invalidCharReplacement) {
+        byte invalidCharReplacement,
+        boolean roundDecimals) {
 }

@@ -2,9 +2,11 @@ package io.cepheid.loader.format;
 
 import io.cepheid.executor.expression.ValueParser;
 import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -105,7 +107,16 @@ public final class FieldConverter {
             case SMALLINT -> vector.setShort(row, (short) NumberParser.parseLong(bytes, start, end, Short.MIN_VALUE, Short.MAX_VALUE, type));
             case INTEGER -> vector.setInt(row, (int) NumberParser.parseLong(bytes, start, end, Integer.MIN_VALUE, Integer.MAX_VALUE, type));
             case BIGINT -> vector.setLong(row, NumberParser.parseLong(bytes, start, end, Long.MIN_VALUE, Long.MAX_VALUE, type));
-            case DECIMAL -> vector.setLong(row, NumberParser.parseDecimal(bytes, start, end, precision, scale, type));
+            case DECIMAL -> {
+                if (precision > SqlType.DecimalType.MAX_LONG_PRECISION) {
+                    BigInteger unscaled = NumberParser.parseWideDecimal(bytes, start, end, precision, scale,
+                            options.roundDecimals(), type);
+                    vector.setInt128(row, Int128.high(unscaled), Int128.low(unscaled));
+                } else {
+                    vector.setLong(row, NumberParser.parseDecimal(bytes, start, end, precision, scale,
+                            options.roundDecimals(), type));
+                }
+            }
             case REAL -> {
                 double value = NumberParser.parseDouble(bytes, start, end, type);
                 float narrowed = (float) value;

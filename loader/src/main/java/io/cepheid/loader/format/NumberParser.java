@@ -2,6 +2,10 @@ package io.cepheid.loader.format;
 
 import io.cepheid.storage.type.SqlType;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -58,12 +62,13 @@ public final class NumberParser {
     }
 
     /**
-     * Parses a decimal into its unscaled value at {@code scale}, rounding extra fraction digits half away
-     * from zero (2.345 at scale 2 is 235, -2.345 is -235), and rejects values with more than
-     * {@code precision - scale} integer digits.
+     * Parses a decimal into its unscaled value at {@code scale}. Extra fraction digits are truncated, as
+     * Redshift's COPY does (2.349 at scale 2 is 234), or with {@code round} (ROUNDEC) rounded half away from
+     * zero (2.345 is 235, -2.345 is -235). Values with more than {@code precision - scale} integer digits are
+     * rejected.
      */
-    public static long parseDecimal(byte[] bytes, int start, int end, int precision, int scale, SqlType type)
-            throws FieldParseException {
+    public static long parseDecimal(byte[] bytes, int start, int end, int precision, int scale, boolean round,
+                                    SqlType type) throws FieldParseException {
         int p = start;
         boolean negative = false;
         if (p < end && (bytes[p] == '-' || bytes[p] == '+')) {
@@ -103,7 +108,7 @@ public final class NumberParser {
                     unscaled = unscaled * 10 + digit;
                     fractionDigits++;
                 } else if (fractionDigits == scale) {
-                    roundUp = digit >= 5;
+                    roundUp = round && digit >= 5;
                     fractionDigits++;
                 }
             }
@@ -121,6 +126,35 @@ public final class NumberParser {
             }
         }
         return negative ? -unscaled : unscaled;
+    }
+
+    /**
+     * {@link #parseDecimal} for DECIMAL with 19..38 digits: the unscaled value as a BigInteger (the caller
+     * splits it into the column's two halves). Only digits, one point and a leading sign are accepted.
+     */
+    public static BigInteger parseWideDecimal(byte[] bytes, int start, int end, int precision, int scale, boolean round,
+                                              SqlType type) throws FieldParseException {
+        boolean sawDigit = false;
+        boolean sawPoint = false;
+        for (int p = start; p < end; p++) {
+            byte b = bytes[p];
+            if (b >= '0' && b <= '9') {
+                sawDigit = true;
+            } else if (b == '.' && !sawPoint) {
+                sawPoint = true;
+            } else if (!((b == '-' || b == '+') && p == start)) {
+                throw invalid("invalid digit", bytes, start, end, type);
+            }
+        }
+        if (!sawDigit) {
+            throw invalid("invalid digit", bytes, start, end, type);
+        }
+        BigDecimal value = new BigDecimal(new String(bytes, start, end - start, StandardCharsets.US_ASCII));
+        BigInteger unscaled = value.setScale(scale, round ? RoundingMode.HALF_UP : RoundingMode.DOWN).unscaledValue();
+        if (unscaled.abs().compareTo(BigInteger.TEN.pow(precision)) >= 0) {
+            throw invalid("numeric value out of range", bytes, start, end, type);
+        }
+        return unscaled;
     }
 
     /**

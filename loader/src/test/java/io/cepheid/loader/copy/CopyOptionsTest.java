@@ -17,6 +17,7 @@ import static io.cepheid.loader.copy.CopyFixture.column;
 import static io.cepheid.loader.copy.CopyFixture.row;
 import static io.cepheid.loader.copy.CopyFixture.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -213,9 +214,12 @@ class CopyOptionsTest {
                 .option("IgnoreHeader", "2").option("NULL", "NA").option("GZIP", null).option("DATEFORMAT", "auto")
                 .option("TIMEFORMAT", "epochsecs").option("MAXERROR", "10").option("EMPTYASNULL", null)
                 .option("BLANKSASNULL", null).option("TRIMBLANKS", null).option("TRUNCATECOLUMNS", null)
-                .option("FILLRECORD", null).option("ACCEPTINVCHARS", null).option("COMPUPDATE", "OFF").build();
+                .option("FILLRECORD", null).option("ACCEPTINVCHARS", null).option("COMPUPDATE", "OFF")
+                .option("ROUNDEC", null).build();
         assertEquals(new CopyOptions(CopyFormat.CSV, '\t', '\'', 2, "NA", true, "auto", "epochsecs", 10, true, true, true,
-                true, false, false, true, '?'), options);
+                true, false, false, true, '?', true), options);
+        assertTrue(options.conversion().roundDecimals());
+        assertFalse(CopyOptions.builder().build().roundDecimals());
         assertEquals(',', CopyOptions.builder().option("CSV", null).build().delimiter());
         CopyOptions text = CopyOptions.builder().option("ESCAPE", null).option("REMOVEQUOTES", null)
                 .option("ACCEPTINVCHARS", "^").build();

@@ -56,9 +56,17 @@ class CopyTypesTest {
     }
 
     @Test
-    void decimalsRoundHalfAwayFromZero() throws Exception {
+    void decimalsTruncateExtraDigitsAsRedshiftDoes() throws Exception {
         TableDefinition table = table("decimals", column("d", new SqlType.DecimalType(6, 2)));
         List<List<Object>> rows = fixture.load(table, CopyOptions.defaults(),
+                "2.345\n-2.345\n2.349\n.5\n-0\n+7\n9999.999\n");
+        assertEquals(List.of(row(234L), row(-234L), row(234L), row(50L), row(0L), row(700L), row(999999L)), rows);
+    }
+
+    @Test
+    void decimalsRoundHalfAwayFromZeroWithRoundec() throws Exception {
+        TableDefinition table = table("decimals", column("d", new SqlType.DecimalType(6, 2)));
+        List<List<Object>> rows = fixture.load(table, CopyOptions.builder().roundDecimals().build(),
                 "2.345\n-2.345\n2.344\n.5\n-0\n+7\n9999.994\n");
         assertEquals(List.of(row(235L), row(-235L), row(234L), row(50L), row(0L), row(700L), row(999999L)), rows);
     }
@@ -66,7 +74,7 @@ class CopyTypesTest {
     @Test
     void decimalOverflowIsAnError() throws Exception {
         TableDefinition table = table("decimals", column("d", new SqlType.DecimalType(6, 2)));
-        CepheidException error = fixture.loadFails(table, CopyOptions.defaults(), "1.00\n9999.995\n");
+        CepheidException error = fixture.loadFails(table, CopyOptions.builder().roundDecimals().build(), "1.00\n9999.995\n");
         assertEquals(ErrorCode.LOAD_ERROR, error.code());
         assertTrue(error.getMessage().endsWith("line 2, column d (field 1): numeric value out of range in \"9999.995\""
                 + " for type numeric(6,2)"), error.getMessage());

@@ -19,8 +19,39 @@ class NumberParserTest {
         return NumberParser.parseLong(b(text), 0, text.length(), Long.MIN_VALUE, Long.MAX_VALUE, SqlType.BIGINT);
     }
 
+    /** With ROUNDEC: extra fraction digits round half away from zero. */
     private static long decimal(String text, int precision, int scale) throws FieldParseException {
-        return NumberParser.parseDecimal(b(text), 0, text.length(), precision, scale, new SqlType.DecimalType(precision, scale));
+        return NumberParser.parseDecimal(b(text), 0, text.length(), precision, scale, true, new SqlType.DecimalType(precision, scale));
+    }
+
+    /** Redshift's default: extra fraction digits are cut off. */
+    private static long truncatedDecimal(String text, int precision, int scale) throws FieldParseException {
+        return NumberParser.parseDecimal(b(text), 0, text.length(), precision, scale, false, new SqlType.DecimalType(precision, scale));
+    }
+
+    private static java.math.BigInteger wideDecimal(String text, int precision, int scale, boolean round) throws FieldParseException {
+        return NumberParser.parseWideDecimal(b(text), 0, text.length(), precision, scale, round, new SqlType.DecimalType(precision, scale));
+    }
+
+    @Test
+    void decimalsTruncateExtraFractionDigitsUnlessRounding() throws FieldParseException {
+        assertEquals(99, truncatedDecimal("0.999", 3, 2));
+        assertEquals(-234, truncatedDecimal("-2.349", 5, 2));
+        assertEquals(999, truncatedDecimal("9.9999", 3, 2));
+        assertEquals(235, decimal("2.345", 5, 2));
+    }
+
+    @Test
+    void wideDecimalsUpTo38Digits() throws FieldParseException {
+        String max = "9".repeat(38);
+        assertEquals(new java.math.BigInteger(max), wideDecimal(max, 38, 0, false));
+        assertEquals(new java.math.BigInteger("-" + max), wideDecimal("-" + max, 38, 0, false));
+        assertEquals(new java.math.BigInteger("12345678901234567890123"), wideDecimal("123456789012345678901.239", 25, 2, false));
+        assertEquals(new java.math.BigInteger("12345678901234567890124"), wideDecimal("123456789012345678901.235", 25, 2, true));
+        assertThrows(FieldParseException.class, () -> wideDecimal("1" + "0".repeat(38), 38, 0, false));
+        assertThrows(FieldParseException.class, () -> wideDecimal("1e5", 38, 0, false));
+        assertThrows(FieldParseException.class, () -> wideDecimal("-", 38, 0, false));
+        assertThrows(FieldParseException.class, () -> wideDecimal("1.2.3", 38, 2, false));
     }
 
     @Test

@@ -308,6 +308,7 @@ public final class RedshiftSystemTables {
             case ZoneMap.Empty e -> null;
             case ZoneMap.LongRange range -> range.min();
             case ZoneMap.DoubleRange range -> (long) Math.floor(range.min());
+            case ZoneMap.DecimalRange range -> saturated(range.min());
             case ZoneMap.BytesRange range -> firstEightBytes(range.min());
         };
     }
@@ -317,8 +318,14 @@ public final class RedshiftSystemTables {
             case ZoneMap.Empty e -> null;
             case ZoneMap.LongRange range -> range.max();
             case ZoneMap.DoubleRange range -> (long) Math.ceil(range.max());
+            case ZoneMap.DecimalRange range -> saturated(range.max());
             case ZoneMap.BytesRange range -> firstEightBytes(range.max());
         };
+    }
+
+    /** A 128-bit unscaled DECIMAL bound in the BIGINT column: clamped to BIGINT's range. */
+    private static long saturated(java.math.BigInteger value) {
+        return value.max(java.math.BigInteger.valueOf(Long.MIN_VALUE)).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 
     private static long firstEightBytes(byte[] bytes) {

@@ -29,7 +29,7 @@ public final class ColumnTypes {
             case TINYINT, SMALLINT -> SqlType.SMALLINT;
             case INTEGER -> SqlType.INTEGER;
             case BIGINT -> SqlType.BIGINT;
-            case DECIMAL -> new SqlType.DecimalType(precision < 0 ? SqlType.DecimalType.MAX_PRECISION : precision,
+            case DECIMAL -> new SqlType.DecimalType(precision < 0 ? SqlType.DecimalType.MAX_LONG_PRECISION : precision,
                     scale < 0 ? 0 : scale);
             case REAL -> SqlType.REAL;
             case FLOAT, DOUBLE -> SqlType.DOUBLE;

@@ -32,6 +32,8 @@ public enum CopyOptionKind {
     BLANKSASNULL(ValueShape.NONE),
     TRIMBLANKS(ValueShape.NONE),
     TRUNCATECOLUMNS(ValueShape.NONE),
+    /** Round DECIMAL fields with more fraction digits than the scale instead of truncating them. */
+    ROUNDEC(ValueShape.NONE),
     REMOVEQUOTES(ValueShape.NONE),
     ESCAPE(ValueShape.NONE),
     /** ACCEPTINVCHARS [[AS] 'c']: value is the replacement character, or null for Redshift's '?'. */

@@ -6,6 +6,7 @@ import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.type.SqlType;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,15 +18,30 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Converts Java values (bound parameters, DEFAULT constants) into the physical literal representation of
- * {@link io.cepheid.executor.expression.ExprSpec.Literal}: Long, Double, Boolean, String or null.
+ * {@link io.cepheid.executor.expression.ExprSpec.Literal}: Long, Double, Boolean, String or null, and BigInteger
+ * for the unscaled value of a DECIMAL with more than 18 digits.
  */
 public final class LiteralValues {
     private LiteralValues() {
     }
 
+    /** The unscaled value of a DECIMAL(p,s) literal: Long up to 18 digits, BigInteger beyond; 22003 past p digits. */
+    public static Object unscaledValue(BigDecimal value, SqlType.DecimalType type) {
+        if (!type.isWide()) {
+            return unscaled(value, type.scale());
+        }
+        BigInteger unscaled = value.setScale(type.scale(), RoundingMode.HALF_UP).unscaledValue();
+        if (unscaled.abs().compareTo(BigInteger.TEN.pow(type.precision())) >= 0) {
+            throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow: a field with precision "
+                    + type.precision() + ", scale " + type.scale() + " must round to an absolute value less than 10^"
+                    + (type.precision() - type.scale()));
+        }
+        return unscaled;
+    }
+
     public static long unscaled(BigDecimal value, int scale) {
         BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
-        if (rounded.precision() > SqlType.DecimalType.MAX_PRECISION) {
+        if (rounded.precision() > SqlType.DecimalType.MAX_LONG_PRECISION) {
             throw new CepheidException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                     "numeric value " + value.toPlainString() + " is out of range for DECIMAL with scale " + scale);
         }
@@ -41,7 +57,7 @@ public final class LiteralValues {
                 case SqlType.SmallIntType t -> integral(value);
                 case SqlType.IntegerType t -> integral(value);
                 case SqlType.BigIntType t -> integral(value);
-                case SqlType.DecimalType d -> unscaled(new BigDecimal(value.toString().trim()), d.scale());
+                case SqlType.DecimalType d -> unscaledValue(new BigDecimal(value.toString().trim()), d);
                 case SqlType.RealType t -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
                 case SqlType.DoubleType t -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
                 case SqlType.BooleanType t -> value instanceof Boolean b ? b : parseBoolean(value.toString());

@@ -95,7 +95,7 @@ public final class RexToExpr {
             case TINYINT, SMALLINT, INTEGER, BIGINT -> literal.getValueAs(Long.class);
             case DECIMAL -> {
                 BigDecimal decimal = literal.getValueAs(BigDecimal.class);
-                yield LiteralValues.unscaled(decimal, ((SqlType.DecimalType) type).scale());
+                yield LiteralValues.unscaledValue(decimal, (SqlType.DecimalType) type);
             }
             case REAL, FLOAT, DOUBLE -> literal.getValueAs(Double.class);
             case BOOLEAN -> literal.getValueAs(Boolean.class);
@@ -375,7 +375,8 @@ public final class RexToExpr {
             SqlType asDecimal = switch (operand.type()) {
                 case SqlType.SmallIntType t -> new SqlType.DecimalType(5, 0);
                 case SqlType.IntegerType t -> new SqlType.DecimalType(10, 0);
-                default -> new SqlType.DecimalType(18, 0);
+                // BIGINT has 19 digits: DECIMAL(19,0), the 128-bit representation.
+                default -> new SqlType.DecimalType(19, 0);
             };
             return coerce(operand, asDecimal);
         }

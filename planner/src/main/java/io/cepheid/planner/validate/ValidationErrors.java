@@ -108,6 +108,10 @@ public final class ValidationErrors {
         if (detail.contains("does not allow NULLs")) {
             return ErrorCode.NOT_NULL_VIOLATION;
         }
+        // A literal too large for its target type (Calcite: "Cannot convert 1E+40 to DECIMAL(38, 0) due to overflow").
+        if (detail.startsWith("Cannot convert") && detail.endsWith("due to overflow")) {
+            return ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE;
+        }
         if (detail.startsWith("Cannot assign") || detail.contains("incompatible") || detail.startsWith("Type mismatch")) {
             return ErrorCode.DATATYPE_MISMATCH;
         }

@@ -137,7 +137,7 @@ public final class BlockCodec {
             if (!valid) {
                 nulls++;
                 if (width > 0) {
-                    FixedWidth.write(out.values(), (long) row * width, width, 0);
+                    out.values().asSlice((long) row * width, width).fill((byte) 0);
                 }
             }
         }

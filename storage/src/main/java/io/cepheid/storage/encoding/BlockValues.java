@@ -13,7 +13,8 @@ import java.lang.foreign.ValueLayout;
  * back under nulls. Null strings are empty.
  * Fixed-width values are {@code long}s: integer-like types sign-extended, floats as their raw bits, so
  * equality is bit equality and every codec round-trips them exactly. Strings are Arrow-style offsets
- * into one byte array. Built once per encoded block (a load-time path, not a scan path).
+ * into one byte array. 128-bit values take two longs each (low, then high), so only byte-oriented codecs
+ * (RAW, LZ4, ZSTD) store them. Built once per encoded block (a load-time path, not a scan path).
  */
 final class BlockValues {
     final PhysicalType type;
@@ -56,6 +57,19 @@ final class BlockValues {
             }
             return new BlockValues(type, count, null, offsets, bytes);
         }
+        if (type == PhysicalType.INT128) {
+            long[] pairs = new long[2 * count];
+            MemorySegment.copy(vector.values(), ValueLayout.JAVA_LONG_UNALIGNED, 16L * offset, pairs, 0, 2 * count);
+            if (vector.hasNulls()) {
+                for (int i = 0; i < count; i++) {
+                    if (vector.isNull(offset + i)) {
+                        pairs[2 * i] = i == 0 ? 0 : pairs[2 * i - 2];
+                        pairs[2 * i + 1] = i == 0 ? 0 : pairs[2 * i - 1];
+                    }
+                }
+            }
+            return new BlockValues(type, count, pairs, null, null);
+        }
         long[] fixed = new long[count];
         int width = type.byteWidth();
         FixedWidth.loadAll(vector.values(), (long) offset * width, width, fixed, count);
@@ -77,8 +91,13 @@ final class BlockValues {
     boolean isIntegerLike() {
         return switch (type) {
             case INT16, INT32, INT64, BOOLEAN -> true;
-            case FLOAT32, FLOAT64, VARIABLE -> false;
+            case INT128, FLOAT32, FLOAT64, VARIABLE -> false;
         };
+    }
+
+    /** True for 128-bit values, which only byte-oriented codecs store. */
+    boolean isWide() {
+        return type == PhysicalType.INT128;
     }
 
     int width() {

@@ -22,6 +22,9 @@ final class ByteDictionaryCodec implements EncodingCodec {
 
     @Override
     public byte[] encode(BlockValues values) {
+        if (values.isWide()) {
+            return null;
+        }
         byte[] indexes = new byte[values.count];
         var entries = new PayloadWriter(256);
         int entryCount;

@@ -18,6 +18,8 @@ final class EncodingCodecs {
             Encoding.DELTA32K, Encoding.RUNLENGTH, Encoding.BYTEDICT, Encoding.MOSTLY8, Encoding.MOSTLY16, Encoding.MOSTLY32);
     private static final List<Encoding> FLOAT_CANDIDATES = List.of(Encoding.RAW, Encoding.RUNLENGTH, Encoding.BYTEDICT,
             Encoding.LZ4);
+    /** 128-bit decimals: only the byte-oriented codecs store them. */
+    private static final List<Encoding> WIDE_CANDIDATES = List.of(Encoding.RAW, Encoding.LZ4);
     private static final List<Encoding> STRING_CANDIDATES = List.of(Encoding.RAW, Encoding.RUNLENGTH, Encoding.BYTEDICT,
             Encoding.TEXT255, Encoding.TEXT32K, Encoding.LZ4);
 
@@ -54,6 +56,7 @@ final class EncodingCodecs {
         return switch (type) {
             case INT16, INT32, INT64, BOOLEAN -> INTEGER_CANDIDATES;
             case FLOAT32, FLOAT64 -> FLOAT_CANDIDATES;
+            case INT128 -> WIDE_CANDIDATES;
             case VARIABLE -> STRING_CANDIDATES;
         };
     }
@@ -64,13 +67,15 @@ final class EncodingCodecs {
      */
     static boolean supports(Encoding encoding, PhysicalType type) {
         boolean integer = type == PhysicalType.INT16 || type == PhysicalType.INT32 || type == PhysicalType.INT64;
+        boolean wide = type == PhysicalType.INT128;
         return switch (encoding) {
-            case RAW, RUNLENGTH, BYTEDICT, LZ4, ZSTD, AUTO -> true;
+            case RAW, LZ4, ZSTD, AUTO -> true;
+            case RUNLENGTH, BYTEDICT -> !wide;
             case DELTA, DELTA32K -> integer;
             case MOSTLY8 -> integer && type.byteWidth() > 1;
             case MOSTLY16 -> integer && type.byteWidth() > 2;
             case MOSTLY32 -> integer && type.byteWidth() > 4;
-            case AZ64 -> type != PhysicalType.VARIABLE;
+            case AZ64 -> type != PhysicalType.VARIABLE && !wide;
             case TEXT255, TEXT32K -> type == PhysicalType.VARIABLE;
         };
     }

@@ -27,6 +27,12 @@ final class RawCodec implements EncodingCodec {
         }
         int width = values.width();
         var out = new PayloadWriter(values.count * width);
+        if (values.isWide()) {
+            for (long half : values.fixed) {
+                out.writeLong(half);
+            }
+            return out.toByteArray();
+        }
         for (int i = 0; i < values.count; i++) {
             out.writeValue(values.fixed[i], width);
         }

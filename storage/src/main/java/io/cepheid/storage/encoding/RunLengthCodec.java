@@ -17,6 +17,9 @@ final class RunLengthCodec implements EncodingCodec {
     @Override
     public byte[] encode(BlockValues values) {
         var runs = new PayloadWriter(64);
+        if (values.isWide()) {
+            return null;
+        }
         int runCount = 0;
         int start = 0;
         while (start < values.count) {

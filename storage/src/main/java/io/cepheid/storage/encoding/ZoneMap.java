@@ -1,5 +1,7 @@
 package io.cepheid.storage.encoding;
 
+import java.math.BigInteger;
+
 /**
  * The min and max of a block's non-null values, kept in its header so scans can skip it.
  * Integer-like types (including DECIMAL, DATE, TIMESTAMP, BOOLEAN) use {@link LongRange}, floats
@@ -14,6 +16,10 @@ public sealed interface ZoneMap {
     }
 
     record DoubleRange(double min, double max) implements ZoneMap {
+    }
+
+    /** Bounds of a 128-bit DECIMAL block, unscaled. */
+    record DecimalRange(BigInteger min, BigInteger max) implements ZoneMap {
     }
 
     /**

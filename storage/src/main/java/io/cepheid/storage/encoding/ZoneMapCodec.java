@@ -1,8 +1,10 @@
 package io.cepheid.storage.encoding;
 
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /** Computes zone maps over vector ranges and (de)serializes them in block headers. */
@@ -28,6 +30,29 @@ final class ZoneMapCodec {
                     }
                 }
                 return any ? new ZoneMap.LongRange(min, max) : ZoneMap.EMPTY;
+            }
+            case INT128 -> {
+                long minHigh = Long.MAX_VALUE;
+                long minLow = -1;
+                long maxHigh = Long.MIN_VALUE;
+                long maxLow = 0;
+                for (int i = offset; i < offset + count; i++) {
+                    if (!vector.isNull(i)) {
+                        long high = vector.getHigh(i);
+                        long low = vector.getLow(i);
+                        if (Int128.compare(high, low, minHigh, minLow) < 0) {
+                            minHigh = high;
+                            minLow = low;
+                        }
+                        if (Int128.compare(high, low, maxHigh, maxLow) > 0) {
+                            maxHigh = high;
+                            maxLow = low;
+                        }
+                        any = true;
+                    }
+                }
+                return any ? new ZoneMap.DecimalRange(Int128.toBigInteger(minHigh, minLow),
+                        Int128.toBigInteger(maxHigh, maxLow)) : ZoneMap.EMPTY;
             }
             case FLOAT32, FLOAT64 -> {
                 double min = Double.POSITIVE_INFINITY;
@@ -104,6 +129,13 @@ final class ZoneMapCodec {
                 out.writeLong(Double.doubleToRawLongBits(r.min()));
                 out.writeLong(Double.doubleToRawLongBits(r.max()));
             }
+            case ZoneMap.DecimalRange r -> {
+                out.writeByte(4);
+                out.writeLong(Int128.low(r.min()));
+                out.writeLong(Int128.high(r.min()));
+                out.writeLong(Int128.low(r.max()));
+                out.writeLong(Int128.high(r.max()));
+            }
             case ZoneMap.BytesRange r -> {
                 out.writeByte(3);
                 out.writeInt(r.min().length);
@@ -139,6 +171,12 @@ final class ZoneMapCodec {
                 }
                 byte[] max = maxLength < 0 ? null : in.readBytes(maxLength);
                 yield new ZoneMap.BytesRange(min, max);
+            }
+            case 4 -> {
+                long minLow = in.readLong();
+                BigInteger min = Int128.toBigInteger(in.readLong(), minLow);
+                long maxLow = in.readLong();
+                yield new ZoneMap.DecimalRange(min, Int128.toBigInteger(in.readLong(), maxLow));
             }
             default -> throw PayloadReader.corrupt("zone map kind " + kind);
         };

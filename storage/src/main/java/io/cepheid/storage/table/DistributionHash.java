@@ -42,6 +42,14 @@ public final class DistributionHash {
         return hashLong(Double.doubleToLongBits(normalized));
     }
 
+    /**
+     * Hash of a 128-bit value: a value that fits in a long hashes as that long, so a DECIMAL key hashes the same
+     * at either width.
+     */
+    public static long hashInt128(long high, long low) {
+        return high == (low >> 63) ? hashLong(low) : hashLong(hashLong(high) ^ low);
+    }
+
     /** Hashes {@code length} bytes at {@code offset}: eight bytes at a time, then the tail packed into one word. */
     public static long hashBytes(MemorySegment data, long offset, int length) {
         long h = STRING_SEED ^ length;
@@ -64,6 +72,7 @@ public final class DistributionHash {
         }
         return switch (vector.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> hashLong(vector.getLongValue(row));
+            case INT128 -> hashInt128(vector.getHigh(row), vector.getLow(row));
             case FLOAT32 -> hashDouble(vector.getFloat(row));
             case FLOAT64 -> hashDouble(vector.getDouble(row));
             case VARIABLE -> hashBytes(vector.data(), vector.getOffset(row), vector.getByteLength(row));

@@ -1,5 +1,6 @@
 package io.cepheid.storage.table;
 
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.lang.foreign.MemorySegment;
@@ -82,6 +83,7 @@ final class RowGroupSorter {
             }
             int result = switch (key.physicalType()) {
                 case INT16, INT32, INT64, BOOLEAN -> Long.compare(key.getLongValue(a), key.getLongValue(b));
+                case INT128 -> Int128.compare(key.getHigh(a), key.getLow(a), key.getHigh(b), key.getLow(b));
                 case FLOAT32 -> Float.compare(key.getFloat(a), key.getFloat(b));
                 case FLOAT64 -> Double.compare(key.getDouble(a), key.getDouble(b));
                 case VARIABLE -> compareBytes(key, a, b);

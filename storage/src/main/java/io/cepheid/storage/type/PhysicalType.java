@@ -8,6 +8,8 @@ public enum PhysicalType {
     INT16(2),
     INT32(4),
     INT64(8),
+    /** Two's-complement 128-bit integer, low 8 bytes first (Arrow's Decimal128): DECIMAL with 19..38 digits. */
+    INT128(16),
     FLOAT32(4),
     FLOAT64(8),
     /** One byte per value, 0 or 1 (Arrow packs booleans into bits; see docs/DESIGN.md). */

@@ -5,9 +5,9 @@ import io.cepheid.storage.error.ErrorCode;
 
 /**
  * A column type as SQL sees it. Each maps to one {@link PhysicalType}:
- * DECIMAL(p &lt;= 18, s) is a 64-bit integer scaled by 10^s, DATE is days since 1970-01-01 (int32),
- * TIMESTAMP is microseconds since 1970-01-01 00:00:00 (int64), TIMESTAMPTZ the same in UTC, TIME microseconds
- * since midnight (int64), CHAR and VARCHAR are UTF-8 bytes.
+ * DECIMAL(p &lt;= 18, s) is a 64-bit integer scaled by 10^s (19..38 digits: a 128-bit one), DATE is days
+ * since 1970-01-01 (int32), TIMESTAMP is microseconds since 1970-01-01 00:00:00 (int64), TIMESTAMPTZ the
+ * same in UTC, TIME microseconds since midnight (int64), CHAR and VARCHAR are UTF-8 bytes.
  */
 public sealed interface SqlType {
     PhysicalType physicalType();
@@ -30,9 +30,14 @@ public sealed interface SqlType {
         public String displayName() { return "bigint"; }
     }
 
-    /** Exact decimal with precision 1..18 and scale 0..precision, stored as unscaled int64. */
+    /**
+     * Exact decimal with precision 1..38 and scale 0..precision, stored unscaled: int64 up to 18 digits (the
+     * common, fast case), int128 from 19 digits on.
+     */
     record DecimalType(int precision, int scale) implements SqlType {
-        public static final int MAX_PRECISION = 18;
+        public static final int MAX_PRECISION = 38;
+        /** The most digits the 64-bit representation holds. */
+        public static final int MAX_LONG_PRECISION = 18;
 
         public DecimalType {
             if (precision < 1 || precision > MAX_PRECISION) {
@@ -44,7 +49,15 @@ public sealed interface SqlType {
                         "DECIMAL scale " + scale + " must be between 0 and the precision " + precision);
             }
         }
-        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public PhysicalType physicalType() {
+            return precision <= MAX_LONG_PRECISION ? PhysicalType.INT64 : PhysicalType.INT128;
+        }
+
+        /** True when values are 128-bit (precision above 18). */
+        public boolean isWide() {
+            return precision > MAX_LONG_PRECISION;
+        }
+
         public String displayName() { return "numeric(" + precision + "," + scale + ")"; }
     }
 

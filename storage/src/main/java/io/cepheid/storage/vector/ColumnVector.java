@@ -1,11 +1,13 @@
 package io.cepheid.storage.vector;
 
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -137,7 +139,7 @@ public final class ColumnVector implements AutoCloseable {
         }
     }
 
-    private static final MemorySegment ZEROS = MemorySegment.ofArray(new byte[8]);
+    private static final MemorySegment ZEROS = MemorySegment.ofArray(new byte[16]);
 
     private void markValid(int row) {
         if (hasNulls) {
@@ -164,6 +166,29 @@ public final class ColumnVector implements AutoCloseable {
 
     public double getDouble(int row) {
         return values.getAtIndex(DOUBLE, row);
+    }
+
+    /** Low 64 bits of a 128-bit value (Arrow's Decimal128 keeps them first). */
+    public long getLow(int row) {
+        return values.get(LONG, (long) row << 4);
+    }
+
+    /** High 64 bits (sign included) of a 128-bit value. */
+    public long getHigh(int row) {
+        return values.get(LONG, ((long) row << 4) + 8);
+    }
+
+    public void setInt128(int row, long high, long low) {
+        values.set(LONG, (long) row << 4, low);
+        values.set(LONG, ((long) row << 4) + 8, high);
+        markValid(row);
+    }
+
+    /** The unscaled value of a DECIMAL of either width: cold paths only. */
+    public BigInteger getUnscaled(int row) {
+        return physicalType == PhysicalType.INT128
+                ? Int128.toBigInteger(getHigh(row), getLow(row))
+                : BigInteger.valueOf(getLongValue(row));
     }
 
     public boolean getBoolean(int row) {
@@ -210,7 +235,7 @@ public final class ColumnVector implements AutoCloseable {
             case INT32 -> getInt(row);
             case INT64 -> getLong(row);
             case BOOLEAN -> values.get(ValueLayout.JAVA_BYTE, row);
-            case FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(type + " is not an integer type");
+            case INT128, FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(type + " is not an integer type");
         };
     }
 
@@ -221,6 +246,7 @@ public final class ColumnVector implements AutoCloseable {
             case INT32 -> setInt(row, (int) value);
             case INT64 -> setLong(row, value);
             case BOOLEAN -> setBoolean(row, value != 0);
+            case INT128 -> setInt128(row, value >> 63, value);
             case FLOAT32, FLOAT64, VARIABLE -> throw new IllegalStateException(type + " is not an integer type");
         }
     }
@@ -316,13 +342,17 @@ public final class ColumnVector implements AutoCloseable {
         }
     }
 
-    /** Reads the value at {@code row} as a Java object (null, Long, Double, Boolean, String): cold paths only. */
+    /**
+     * Reads the value at {@code row} as a Java object (null, Long, Double, Boolean, String; BigInteger for an
+     * unscaled 128-bit DECIMAL): cold paths only.
+     */
     public Object getObject(int row) {
         if (isNull(row)) {
             return null;
         }
         return switch (physicalType) {
             case INT16, INT32, INT64 -> getLongValue(row);
+            case INT128 -> getUnscaled(row);
             case FLOAT32 -> (double) getFloat(row);
             case FLOAT64 -> getDouble(row);
             case BOOLEAN -> getBoolean(row);

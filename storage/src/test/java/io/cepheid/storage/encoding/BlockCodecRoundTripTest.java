@@ -228,6 +228,18 @@ class BlockCodecRoundTripTest {
                 }
                 assertEquals(new ZoneMap.LongRange(min, max), header.zoneMap(), what);
             }
+            case INT128 -> {
+                java.math.BigInteger min = null;
+                java.math.BigInteger max = null;
+                for (int i = 0; i < rows; i++) {
+                    if (!input.isNull(i)) {
+                        java.math.BigInteger v = input.getUnscaled(i);
+                        min = min == null || v.compareTo(min) < 0 ? v : min;
+                        max = max == null || v.compareTo(max) > 0 ? v : max;
+                    }
+                }
+                assertEquals(new ZoneMap.DecimalRange(min, max), header.zoneMap(), what);
+            }
             case FLOAT32, FLOAT64 -> {
                 var range = assertInstanceOf(ZoneMap.DoubleRange.class, header.zoneMap(), what);
                 for (int i = 0; i < rows; i++) {

@@ -15,7 +15,8 @@ final class TestColumns {
     }
 
     static final SqlType[] TYPES = {
-            SqlType.SMALLINT, SqlType.INTEGER, SqlType.BIGINT, new SqlType.DecimalType(18, 4), SqlType.REAL,
+            SqlType.SMALLINT, SqlType.INTEGER, SqlType.BIGINT, new SqlType.DecimalType(18, 4),
+            new SqlType.DecimalType(38, 3), SqlType.REAL,
             SqlType.DOUBLE, SqlType.BOOLEAN, new SqlType.CharType(10), new SqlType.VarcharType(100), SqlType.DATE,
             SqlType.TIMESTAMP};
 
@@ -90,6 +91,8 @@ final class TestColumns {
             case INT16 -> vector.setShort(row, (short) bits);
             case INT32 -> vector.setInt(row, (int) bits);
             case INT64 -> vector.setLong(row, bits);
+            // A high half derived from the bits keeps equal values equal (runs, low cardinality) and stays below 10^38.
+            case INT128 -> vector.setInt128(row, bits >> 20, bits);
             case BOOLEAN -> vector.setBoolean(row, (bits & 1) != 0);
             case FLOAT32 -> vector.setFloat(row, shape == Shape.EXTREME ? Float.intBitsToFloat((int) bits) : (float) (bits % 100000) / 7f);
             case FLOAT64 -> vector.setDouble(row, shape == Shape.EXTREME ? Double.longBitsToDouble(bits) : (double) bits / 3.0);
