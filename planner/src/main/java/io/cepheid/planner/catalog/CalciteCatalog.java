@@ -15,6 +15,14 @@ public final class CalciteCatalog {
     }
 
     public static CalciteSchema rootSchema(CatalogSnapshot catalog) {
+        return rootSchema(catalog, null, null);
+    }
+
+    /**
+     * The schema tree with table {@code rowIdSchema.rowIdTable} (the target of a DELETE or UPDATE) showing
+     * its hidden row-id column; both null for none.
+     */
+    public static CalciteSchema rootSchema(CatalogSnapshot catalog, String rowIdSchema, String rowIdTable) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         Map<String, Map<String, Table>> bySchema = new HashMap<>();
         for (String schema : catalog.schemas()) {
@@ -23,7 +31,8 @@ public final class CalciteCatalog {
         for (TableDefinition definition : catalog.tables()) {
             catalog.table(definition.schema(), definition.name()).ifPresent(snapshot ->
                     bySchema.computeIfAbsent(definition.schema(), s -> new HashMap<>())
-                            .put(definition.name(), new CepheidTable(snapshot)));
+                            .put(definition.name(), new CepheidTable(snapshot,
+                                    definition.schema().equals(rowIdSchema) && definition.name().equals(rowIdTable))));
         }
         bySchema.forEach((name, tables) -> root.add(name, new FixedSchema(tables)));
         root.add("information_schema", new FixedSchema(new HashMap<>(SystemTables.informationSchema())));
