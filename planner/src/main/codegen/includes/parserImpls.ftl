@@ -727,6 +727,77 @@ CopyOption CopyOptionClause() :
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Transaction control and TRUNCATE
+ * ------------------------------------------------------------------------------------------- */
+
+/**
+ * BEGIN [WORK | TRANSACTION] [ISOLATION LEVEL ...] [READ WRITE], START TRANSACTION [...],
+ * COMMIT | END [WORK | TRANSACTION], ROLLBACK | ABORT [WORK | TRANSACTION]. ABORT is an ordinary word
+ * (recognized by its spelling) rather than a new keyword.
+ */
+SqlNode SqlTransactionStatement() :
+{
+    final Span s;
+    final SqlTransactionControl.Action action;
+}
+{
+    (
+        <BEGIN> { s = span(); action = SqlTransactionControl.Action.BEGIN; }
+        [ <WORK> | <TRANSACTION> ]
+        TransactionModes()
+    |
+        <START> { s = span(); action = SqlTransactionControl.Action.BEGIN; }
+        <TRANSACTION>
+        TransactionModes()
+    |
+        ( <COMMIT> | <END> ) { s = span(); action = SqlTransactionControl.Action.COMMIT; }
+        [ <WORK> | <TRANSACTION> ]
+    |
+        <ROLLBACK> { s = span(); action = SqlTransactionControl.Action.ROLLBACK; }
+        [ <WORK> | <TRANSACTION> ]
+    |
+        LOOKAHEAD({ getToken(1).kind == IDENTIFIER && "ABORT".equalsIgnoreCase(getToken(1).image) })
+        <IDENTIFIER> { s = span(); action = SqlTransactionControl.Action.ROLLBACK; }
+        [ <WORK> | <TRANSACTION> ]
+    )
+    {
+        return new SqlTransactionControl(s.end(this), action);
+    }
+}
+
+/** Isolation levels are accepted and all run as snapshot isolation, as Redshift's do. */
+void TransactionModes() :
+{
+}
+{
+    (
+        <ISOLATION> <LEVEL>
+        (
+            <SERIALIZABLE>
+        |   <READ> ( <COMMITTED> | <UNCOMMITTED> )
+        |   <REPEATABLE> <READ>
+        )
+    |
+        <READ> <WRITE>
+    )*
+}
+
+/** TRUNCATE [TABLE] name. */
+SqlNode SqlTruncateTableStatement() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <TRUNCATE> { s = span(); }
+    [ <TABLE> ]
+    name = CompoundIdentifier()
+    {
+        return new SqlTruncateTable(s.end(this), name);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Tokens for the POSIX regular-expression operators (~, ~*, !~, !~*) that
  * includePosixOperators switches on in Parser.jj.
  * ------------------------------------------------------------------------------------------- */

@@ -6,6 +6,8 @@ import io.cepheid.executor.fragment.ProjectSpec;
 import io.cepheid.planner.catalog.CalciteCatalog;
 import io.cepheid.planner.catalog.CepheidTable;
 import io.cepheid.planner.catalog.QueryLog;
+import io.cepheid.planner.ddl.QualifiedName;
+import io.cepheid.planner.dml.RowChangeQueries;
 import io.cepheid.planner.physical.RelToPlan;
 import io.cepheid.planner.rule.LogicalOptimizer;
 import io.cepheid.planner.validate.CepheidTypeSystem;
@@ -31,7 +33,9 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -63,13 +67,23 @@ public final class QueryPlanner {
     private final RelOptCluster cluster;
 
     public QueryPlanner(CatalogSnapshot catalog, String currentSchema) {
-        this(catalog, currentSchema, QueryLog.EMPTY);
+        this(catalog, currentSchema, QueryLog.EMPTY, null);
     }
 
     /** A planner whose query-history system tables (stl_query, ...) read {@code queryLog}. */
     public QueryPlanner(CatalogSnapshot catalog, String currentSchema, QueryLog queryLog) {
+        this(catalog, currentSchema, queryLog, null);
+    }
+
+    /** A planner for a DELETE or UPDATE of {@code target}, which then shows its hidden row-id column. */
+    public static QueryPlanner forRowChanges(CatalogSnapshot catalog, String currentSchema, QualifiedName target) {
+        return new QueryPlanner(catalog, currentSchema, QueryLog.EMPTY, target);
+    }
+
+    private QueryPlanner(CatalogSnapshot catalog, String currentSchema, QueryLog queryLog, QualifiedName rowIdTable) {
         this.catalog = catalog;
-        CalciteSchema root = CalciteCatalog.rootSchema(catalog, queryLog);
+        CalciteSchema root = rowIdTable == null ? CalciteCatalog.rootSchema(catalog, queryLog, null, null)
+                : CalciteCatalog.rootSchema(catalog, queryLog, rowIdTable.schema(), rowIdTable.table());
         Properties properties = new Properties();
         properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         CalciteConnectionConfig config = new CalciteConnectionConfigImpl(properties);
@@ -109,6 +123,31 @@ public final class QueryPlanner {
 
     /** Rows for an INSERT: {@code rows} has exactly the table's columns, in order. */
     public record PlannedInsert(TableDefinition table, PlanSpec rows) {
+    }
+
+    /**
+     * Plans DELETE: {@code rows} yields one BIGINT column, the row id of every row to delete. The planner
+     * must come from {@link #forRowChanges} for the same table.
+     */
+    public PlannedRowChange planDelete(SqlDelete delete, TableDefinition table, List<Object> parameters) {
+        PlannedQuery query = planQuery(RowChangeQueries.deleteQuery(delete), parameters);
+        return new PlannedRowChange(table, query.plan());
+    }
+
+    /**
+     * Plans UPDATE: {@code rows} yields the row id of every row to change, then the row's new values, one
+     * column per table column in table order, already of the columns' types.
+     */
+    public PlannedRowChange planUpdate(SqlUpdate update, TableDefinition table, List<Object> parameters) {
+        PlannedQuery query = planQuery(RowChangeQueries.updateQuery(update, table), parameters);
+        List<SqlType> types = new ArrayList<>();
+        types.add(SqlType.BIGINT);
+        table.columns().forEach(c -> types.add(c.type()));
+        return new PlannedRowChange(table, castColumns(query.plan(), types));
+    }
+
+    /** The rows a DELETE or UPDATE changes: see {@link #planDelete} and {@link #planUpdate}. */
+    public record PlannedRowChange(TableDefinition table, PlanSpec rows) {
     }
 
     private RelNode toRel(SqlNode node) {

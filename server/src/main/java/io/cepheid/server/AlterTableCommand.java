@@ -18,25 +18,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * ALTER TABLE, each action in one transaction. Renames change only the catalog. ADD and DROP COLUMN rewrite
+ * ALTER TABLE, each action in one transaction (the open transaction block's, if any). Renames change only the catalog. ADD and DROP COLUMN rewrite
  * the table: its rows are read through a query on the version the statement started from and appended to a
  * table of the new shape under the same name, so the change commits atomically with the data, and a crash
  * or error leaves the old table as it was.
  */
 final class AlterTableCommand {
-    private final Engine engine;
     private final SessionSettings settings;
     private final LeaderSession session;
 
-    AlterTableCommand(Engine engine, SessionSettings settings, LeaderSession session) {
-        this.engine = engine;
+    AlterTableCommand(SessionSettings settings, LeaderSession session) {
         this.settings = settings;
         this.session = session;
     }
 
     StatementResult execute(SqlAlterTable alter) {
         QualifiedName name = QualifiedName.of(alter.table(), settings.searchSchema());
-        try (Transaction transaction = engine.warehouse().begin()) {
+        session.write(transaction -> {
             CatalogSnapshot before = transaction.view();
             TableDefinition table = before.table(name.schema(), name.table())
                     .map(TableSnapshot::definition)
@@ -48,8 +46,8 @@ final class AlterTableCommand {
                 case ADD_COLUMN -> rewrite(transaction, before, table, withAddedColumn(table, alter));
                 case DROP_COLUMN -> rewrite(transaction, before, table, withoutColumn(table, alter));
             }
-            transaction.commit();
-        }
+            return null;
+        });
         return new StatementResult.Done("ALTER TABLE");
     }
 

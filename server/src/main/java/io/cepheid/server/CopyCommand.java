@@ -43,8 +43,12 @@ final class CopyCommand {
         QualifiedName name = QualifiedName.of(copy.table(), settings.searchSchema());
         CopyOptions options = options(copy.options());
         String source = localSource(copy.source());
-        try (Transaction transaction = engine.warehouse().begin();
-             BufferAllocator allocator = session.newQueryAllocator()) {
+        return session.write(transaction -> load(copy, name, options, source, transaction));
+    }
+
+    private StatementResult load(SqlCopy copy, QualifiedName name, CopyOptions options, String source,
+            Transaction transaction) {
+        try (BufferAllocator allocator = session.newQueryAllocator()) {
             TableSnapshot table = transaction.view().table(name.schema(), name.table())
                     .orElseThrow(() -> new CepheidException(ErrorCode.UNDEFINED_TABLE,
                             "relation \"" + name.table() + "\" does not exist"));
@@ -55,7 +59,6 @@ final class CopyCommand {
             CopyRequest request = new CopyRequest(source, definition, columns, defaults, options,
                     transaction.appender(name.schema(), name.table()), allocator, engine.sliceExecutor(), parallelism);
             CopyResult result = LocalFileCopy.run(request);
-            transaction.commit();
             return new StatementResult.UpdateCount(result.rowsLoaded(), "COPY " + result.rowsLoaded());
         }
     }

@@ -14,7 +14,6 @@ import io.cepheid.planner.parse.SqlCreateTableAs;
 import io.cepheid.planner.parse.SqlDropIndex;
 import io.cepheid.planner.parse.SqlDropTable;
 import io.cepheid.storage.catalog.TableDefinition;
-import io.cepheid.storage.catalog.Transaction;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -25,7 +24,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs DDL and utility statements, each in its own transaction: CREATE/DROP TABLE, CREATE TABLE AS,
+ * Runs DDL and utility statements, each in its own transaction or in the session's open transaction block
+ * (see {@link LeaderSession#write}): CREATE/DROP TABLE, CREATE TABLE AS,
  * CREATE SCHEMA, COPY; CREATE/DROP INDEX are accepted and ignored (a warehouse has no indexes).
  */
 final class DdlExecutor {
@@ -40,7 +40,7 @@ final class DdlExecutor {
         this.settings = settings;
         this.session = session;
         this.copy = new CopyCommand(engine, settings, session);
-        this.alterTable = new AlterTableCommand(engine, settings, session);
+        this.alterTable = new AlterTableCommand(settings, session);
     }
 
     StatementResult execute(SqlNode node, List<Object> parameters) {
@@ -54,7 +54,7 @@ final class DdlExecutor {
             case SqlDropIndex index -> new StatementResult.Done("DROP INDEX");
             case SqlAlterTable alter -> alterTable.execute(alter);
             case SqlAnalyze analyze when analyze.compression() ->
-                    CompressionReport.run(analyze, engine.warehouse().snapshot(), settings.searchSchema(), settings.queryMemoryLimit());
+                    CompressionReport.run(analyze, session.snapshot(), settings.searchSchema(), settings.queryMemoryLimit());
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "statement not supported yet: " + node.getKind().lowerName.replace('_', ' '));
         };
@@ -62,18 +62,17 @@ final class DdlExecutor {
 
     private StatementResult createTable(SqlCreateTable create) {
         TableDefinition definition = TableDefinitions.fromCreateTable(create, settings.searchSchema());
-        try (Transaction transaction = engine.warehouse().begin()) {
-            if (create.ifNotExists() && transaction.view().table(definition.schema(), definition.name()).isPresent()) {
-                return new StatementResult.Done("CREATE TABLE");
+        session.write(transaction -> {
+            if (!create.ifNotExists() || transaction.view().table(definition.schema(), definition.name()).isEmpty()) {
+                transaction.createTable(definition);
             }
-            transaction.createTable(definition);
-            transaction.commit();
-        }
+            return null;
+        });
         return new StatementResult.Done("CREATE TABLE");
     }
 
     private StatementResult createTableAs(SqlCreateTableAs create, List<Object> parameters) {
-        try (Transaction transaction = engine.warehouse().begin()) {
+        return session.write(transaction -> {
             QualifiedName name = QualifiedName.of(create.name(), settings.searchSchema());
             if (transaction.view().table(name.schema(), name.table()).isPresent()) {
                 if (create.ifNotExists()) {
@@ -98,13 +97,12 @@ final class DdlExecutor {
             transaction.createTable(definition);
             long rows = session.runInto(query.plan(), transaction.view(),
                     transaction.appender(definition.schema(), definition.name()));
-            transaction.commit();
             return new StatementResult.UpdateCount(rows, "SELECT " + rows);
-        }
+        });
     }
 
     private StatementResult dropTable(SqlDropTable drop) {
-        try (Transaction transaction = engine.warehouse().begin()) {
+        session.write(transaction -> {
             for (SqlNode node : drop.names()) {
                 QualifiedName name = QualifiedName.of((SqlIdentifier) node, settings.searchSchema());
                 if (transaction.view().table(name.schema(), name.table()).isEmpty()) {
@@ -115,23 +113,23 @@ final class DdlExecutor {
                 }
                 transaction.dropTable(name.schema(), name.table());
             }
-            transaction.commit();
-        }
+            return null;
+        });
         return new StatementResult.Done("DROP TABLE");
     }
 
     private StatementResult createSchema(SqlCreateSchema create) {
         String name = create.name().getSimple().toLowerCase(Locale.ROOT);
-        try (Transaction transaction = engine.warehouse().begin()) {
+        session.write(transaction -> {
             if (transaction.view().schemas().contains(name)) {
                 if (create.ifNotExists()) {
-                    return new StatementResult.Done("CREATE SCHEMA");
+                    return null;
                 }
                 throw new CepheidException(ErrorCode.DUPLICATE_SCHEMA, "schema \"" + name + "\" already exists");
             }
             transaction.createSchema(name);
-            transaction.commit();
-        }
+            return null;
+        });
         return new StatementResult.Done("CREATE SCHEMA");
     }
 }

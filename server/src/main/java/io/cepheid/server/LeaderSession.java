@@ -19,25 +19,34 @@ import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
 import io.cepheid.storage.table.TableAppender;
 import io.cepheid.storage.vector.Batch;
+import io.cepheid.planner.parse.SqlTransactionControl;
+import io.cepheid.planner.parse.SqlTruncateTable;
+import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.SqlUpdate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A client session on the leader: parses each statement, dispatches it by kind (query, DML, DDL, COPY,
- * settings) and runs it against the latest committed catalog version. Each statement commits on its own
- * (autocommit).
+ * settings, transaction control) and runs it against the latest committed catalog version, or inside a
+ * BEGIN ... COMMIT block against the block's transaction ({@link TransactionBlock}). Outside a block each
+ * statement commits on its own (autocommit).
  */
 final class LeaderSession implements Session {
     private final Engine engine;
     private final int id;
     private final SessionSettings settings;
     private final DdlExecutor ddl;
+    private final RowChangeCommand rowChanges;
+    private final TransactionBlock block;
     private volatile boolean cancelRequested;
     private int queryCounter;
 
@@ -46,6 +55,8 @@ final class LeaderSession implements Session {
         this.id = id;
         this.settings = new SessionSettings(engine.config().queryMemoryLimit());
         this.ddl = new DdlExecutor(engine, settings, this);
+        this.rowChanges = new RowChangeCommand(settings, this);
+        this.block = new TransactionBlock(engine.warehouse());
     }
 
     @Override
@@ -55,7 +66,20 @@ final class LeaderSession implements Session {
         try {
             SqlNode node = StatementParser.parse(sql);
             record.queryType(node);
-            return record.attach(dispatch(node, parameters == null ? List.of() : parameters, record));
+            if (node instanceof SqlTransactionControl control) {
+                return record.attach(switch (control.action()) {
+                    case BEGIN -> block.begin();
+                    case COMMIT -> block.commit();
+                    case ROLLBACK -> block.rollback();
+                });
+            }
+            block.checkUsable();
+            try {
+                return record.attach(dispatch(node, parameters == null ? List.of() : parameters, record));
+            } catch (RuntimeException e) {
+                block.statementFailed();
+                throw e;
+            }
         } catch (CepheidException e) {
             record.fail(e, 0);
             throw e;
@@ -74,6 +98,9 @@ final class LeaderSession implements Session {
             case SqlExplainAnalyze analyze -> explainAnalyze(analyze, parameters, record);
             case SqlExplain explain -> explain(explain, parameters);
             case SqlInsert insert -> insert(insert, parameters);
+            case SqlDelete delete -> rowChanges.delete(delete, parameters);
+            case SqlUpdate update -> rowChanges.update(update, parameters);
+            case SqlTruncateTable truncate -> rowChanges.truncate(truncate);
             case SqlSetOption set -> {
                 settings.apply(set);
                 yield new StatementResult.Done("SET");
@@ -93,13 +120,13 @@ final class LeaderSession implements Session {
         for (int i = 0; i < markers; i++) {
             nulls.add(null);
         }
-        PlannedQuery planned = new QueryPlanner(engine.warehouse().snapshot(), settings.searchSchema()).planQuery(node, nulls);
+        PlannedQuery planned = new QueryPlanner(block.snapshot(), settings.searchSchema()).planQuery(node, nulls);
         return new PreparedInfo(markers, columns(planned));
     }
 
     /** Runs a query; {@code record}, when not null, receives its plan and step counters. */
     private StatementResult query(SqlNode node, List<Object> parameters, StatementRecord record) {
-        CatalogSnapshot snapshot = engine.warehouse().snapshot();
+        CatalogSnapshot snapshot = block.snapshot();
         PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history()).planQuery(node, parameters);
         QueryMetrics metrics = record == null ? null : new QueryMetrics(planned.plan());
         if (record != null) {
@@ -108,7 +135,8 @@ final class LeaderSession implements Session {
         BufferAllocator allocator = newQueryAllocator();
         try {
             Operator root = Operators.create(planned.plan(), context(allocator, snapshot).withMetrics(metrics));
-            return new StatementResult.Rows(columns(planned), new OperatorCursor(root, allocator, () -> cancelRequested), "SELECT");
+            ResultCursor cursor = block.guard(new OperatorCursor(root, allocator, () -> cancelRequested));
+            return new StatementResult.Rows(columns(planned), cursor, "SELECT");
         } catch (RuntimeException e) {
             allocator.close();
             throw e;
@@ -117,7 +145,7 @@ final class LeaderSession implements Session {
 
     private StatementResult explain(SqlExplain explain, List<Object> parameters) {
         SqlNode explained = explain.getExplicandum();
-        CatalogSnapshot snapshot = engine.warehouse().snapshot();
+        CatalogSnapshot snapshot = block.snapshot();
         PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history())
                 .planQuery(explained, parameters);
         return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot)), "EXPLAIN");
@@ -129,7 +157,7 @@ final class LeaderSession implements Session {
         if (!explained.getKind().belongsTo(SqlKind.QUERY)) {
             throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE supports queries only");
         }
-        CatalogSnapshot snapshot = engine.warehouse().snapshot();
+        CatalogSnapshot snapshot = block.snapshot();
         PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history())
                 .planQuery(explained, parameters);
         QueryMetrics metrics = new QueryMetrics(planned.plan());
@@ -146,19 +174,41 @@ final class LeaderSession implements Session {
     }
 
     private StatementResult insert(SqlInsert insert, List<Object> parameters) {
-        try (Transaction transaction = engine.warehouse().begin()) {
-            QueryPlanner.PlannedInsert planned = new QueryPlanner(transaction.view(), settings.searchSchema(), engine.history())
+        return write(transaction -> {
+            CatalogSnapshot view = transaction.view();
+            QueryPlanner.PlannedInsert planned = new QueryPlanner(view, settings.searchSchema(), engine.history())
                     .planInsert(insert, parameters);
             TableAppender appender = transaction.appender(planned.table().schema(), planned.table().name());
-            long rows = runInto(planned.rows(), transaction.view(), appender);
-            transaction.commit();
+            long rows = runInto(planned.rows(), view, appender);
             return new StatementResult.UpdateCount(rows, "INSERT 0 " + rows);
-        }
+        });
+    }
+
+    /** The catalog version this session's statements read: the open block's view, else the latest commit. */
+    CatalogSnapshot snapshot() {
+        return block.snapshot();
+    }
+
+    /**
+     * Runs a writing statement in the open block's transaction, or in a transaction of its own that
+     * commits when {@code work} returns.
+     */
+    <T> T write(Function<Transaction, T> work) {
+        return block.write(work);
     }
 
     /** Runs {@code plan} and appends every row it produces; returns the row count. */
     long runInto(PlanSpec plan, CatalogSnapshot snapshot, TableAppender appender) {
-        long rows = 0;
+        long[] rows = {0};
+        forEachBatch(plan, snapshot, batch -> {
+            appender.append(batch);
+            rows[0] += batch.size();
+        });
+        return rows[0];
+    }
+
+    /** Runs {@code plan} and hands each batch it produces to {@code consumer}, which must not keep it. */
+    void forEachBatch(PlanSpec plan, CatalogSnapshot snapshot, Consumer<Batch> consumer) {
         try (BufferAllocator allocator = newQueryAllocator();
              Operator root = Operators.create(plan, context(allocator, snapshot))) {
             while (true) {
@@ -170,12 +220,10 @@ final class LeaderSession implements Session {
                     if (cancelRequested) {
                         throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
                     }
-                    appender.append(batch);
-                    rows += batch.size();
+                    consumer.accept(batch);
                 }
             }
         }
-        return rows;
     }
 
     /**
@@ -252,5 +300,6 @@ final class LeaderSession implements Session {
     @Override
     public void close() {
         cancelRequested = true;
+        block.close();
     }
 }

@@ -4,7 +4,9 @@ import io.cepheid.executor.expression.FilterPredicate;
 import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.storage.table.DeleteVector;
 import io.cepheid.storage.table.RowGroup;
+import io.cepheid.storage.table.RowId;
 import io.cepheid.storage.table.TableSnapshot;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
@@ -15,13 +17,16 @@ import java.util.List;
 
 /**
  * Reads a table's row groups (of the context's slice, or of all slices), one batch per row group: skips row
- * groups whose zone maps rule the pushed filter out, decodes only the requested columns and applies the
- * filter as a selection.
+ * groups whose zone maps rule the pushed filter out, decodes only the requested columns, selects the rows
+ * that are not deleted and applies the filter to that selection. Zone maps cover deleted rows too, which
+ * only makes them less selective, never wrong.
  */
 public final class ScanOperator implements Operator {
     private final ScanSpec spec;
     private final ExecutionContext context;
     private final List<RowGroup> rowGroups = new ArrayList<>();
+    /** Row id of row 0 of each row group in {@link #rowGroups} (its slice and index in that slice). */
+    private final List<Long> firstRowIds = new ArrayList<>();
     private final ZoneMapPruner pruner;
     private final FilterPredicate predicate;
     private int nextRowGroup;
@@ -37,26 +42,40 @@ public final class ScanOperator implements Operator {
                 ErrorCode.UNDEFINED_TABLE, "relation \"" + spec.schema() + "." + spec.table() + "\" does not exist"));
         if (context.slice() == ExecutionContext.ALL_SLICES || spec.wholeTable()) {
             for (int slice = 0; slice < table.sliceCount(); slice++) {
-                rowGroups.addAll(table.rowGroups(slice));
+                addSlice(table, slice);
             }
         } else if (context.slice() < table.sliceCount()) {
-            rowGroups.addAll(table.rowGroups(context.slice()));
+            addSlice(table, context.slice());
         }
         this.pruner = ZoneMapPruner.of(spec.filter(), spec.columns());
         this.predicate = spec.filter() == null ? null : FilterPredicate.compile(spec.filter(), context.allocator());
     }
 
+    private void addSlice(TableSnapshot table, int slice) {
+        List<RowGroup> sliceGroups = table.rowGroups(slice);
+        for (int index = 0; index < sliceGroups.size(); index++) {
+            rowGroups.add(sliceGroups.get(index));
+            firstRowIds.add(RowId.of(slice, index, 0));
+        }
+    }
+
     @Override
     public Batch next() {
         while (nextRowGroup < rowGroups.size()) {
-            RowGroup rowGroup = rowGroups.get(nextRowGroup++);
+            RowGroup rowGroup = rowGroups.get(nextRowGroup);
+            long firstRowId = firstRowIds.get(nextRowGroup++);
             if (rowGroup.rowCount() == 0 || pruner.canSkip(rowGroup)) {
                 rowGroupsSkipped++;
                 continue;
             }
             rowGroupsRead++;
-            Batch batch = decode(rowGroup);
+            Batch batch = decode(rowGroup, firstRowId);
             try {
+                DeleteVector deletes = rowGroup.deletes();
+                if (deletes != null) {
+                    int[] live = new int[rowGroup.rowCount() - deletes.deletedCount()];
+                    batch.setSelection(live, deletes.liveRows(live));
+                }
                 if (predicate != null) {
                     predicate.apply(batch);
                 }
@@ -74,7 +93,7 @@ public final class ScanOperator implements Operator {
         return null;
     }
 
-    private Batch decode(RowGroup rowGroup) {
+    private Batch decode(RowGroup rowGroup, long firstRowId) {
         int rows = rowGroup.rowCount();
         List<Integer> columns = spec.columns();
         List<SqlType> types = spec.outputTypes();
@@ -83,7 +102,13 @@ public final class ScanOperator implements Operator {
         try {
             for (int c = 0; c < vectors.length; c++) {
                 vectors[c] = ColumnVector.allocate(context.allocator(), types.get(c), rows);
-                rowGroup.decode(columns.get(c), vectors[c]);
+                if (columns.get(c) == ScanSpec.ROW_ID) {
+                    for (int row = 0; row < rows; row++) {
+                        vectors[c].setLong(row, firstRowId + row); // the row is the id's low bits
+                    }
+                } else {
+                    rowGroup.decode(columns.get(c), vectors[c]);
+                }
             }
         } catch (RuntimeException e) {
             batch.close();

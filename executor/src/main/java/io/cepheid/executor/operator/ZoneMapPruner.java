@@ -4,6 +4,7 @@ import io.cepheid.executor.expression.ExprSpec;
 import io.cepheid.executor.expression.FilterPredicate;
 import io.cepheid.executor.expression.Function;
 import io.cepheid.executor.expression.Literals;
+import io.cepheid.executor.fragment.ScanSpec;
 import io.cepheid.storage.encoding.BlockHeader;
 import io.cepheid.storage.encoding.ZoneMap;
 import io.cepheid.storage.type.PhysicalType;
@@ -39,7 +40,7 @@ final class ZoneMapPruner {
             FilterPredicate.splitConjuncts(filter, conjuncts);
             for (ExprSpec conjunct : conjuncts) {
                 Check check = toCheck(conjunct, columns);
-                if (check != null) {
+                if (check != null && check.tableColumn() != ScanSpec.ROW_ID) { // row ids have no zone map
                     checks.add(check);
                 }
             }

@@ -17,14 +17,17 @@ public final class CalciteCatalog {
     }
 
     public static CalciteSchema rootSchema(CatalogSnapshot catalog) {
-        return rootSchema(catalog, QueryLog.EMPTY);
+        return rootSchema(catalog, QueryLog.EMPTY, null, null);
     }
 
     /**
-     * The schema tree with Redshift's system tables in pg_catalog; those that show query history read
-     * {@code queryLog} once, on first use, so every system table of one statement sees the same statements.
+     * The schema tree with table {@code rowIdSchema.rowIdTable} (the target of a DELETE or UPDATE, both null for
+     * none) showing its hidden row-id column, and Redshift's system tables in pg_catalog; those that show query
+     * history read {@code queryLog} once, on first use, so every system table of one statement sees the same
+     * statements.
      */
-    public static CalciteSchema rootSchema(CatalogSnapshot catalog, QueryLog queryLog) {
+    public static CalciteSchema rootSchema(CatalogSnapshot catalog, QueryLog queryLog, String rowIdSchema,
+                                           String rowIdTable) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         Map<String, Map<String, Table>> bySchema = new HashMap<>();
         for (String schema : catalog.schemas()) {
@@ -33,7 +36,8 @@ public final class CalciteCatalog {
         for (TableDefinition definition : catalog.tables()) {
             catalog.table(definition.schema(), definition.name()).ifPresent(snapshot ->
                     bySchema.computeIfAbsent(definition.schema(), s -> new HashMap<>())
-                            .put(definition.name(), new CepheidTable(snapshot)));
+                            .put(definition.name(), new CepheidTable(snapshot,
+                                    definition.schema().equals(rowIdSchema) && definition.name().equals(rowIdTable))));
         }
         bySchema.forEach((name, tables) -> root.add(name, new FixedSchema(tables)));
         root.add("information_schema", new FixedSchema(new HashMap<>(SystemTables.informationSchema())));

@@ -27,6 +27,9 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
 
     @Override
     public ColumnStrategy generationStrategy(RelOptTable relTable, int column) {
+        if (column == table.columns().size()) {
+            return ColumnStrategy.NOT_NULLABLE; // a DML target's hidden row id, never inserted into
+        }
         ColumnDefinition definition = table.columns().get(column);
         if (definition.defaultSql() != null) {
             return ColumnStrategy.DEFAULT;

@@ -130,9 +130,10 @@ public final class RelToPlan {
             throw new CepheidException(ErrorCode.UNDEFINED_TABLE, "unknown table " + scan.getTable().getQualifiedName());
         }
         TableDefinition definition = table.definition();
+        int fieldCount = scan.getRowType().getFieldCount(); // the table's columns, plus a DML target's row id
         TreeSet<Integer> used = new TreeSet<>();
         if (project == null) {
-            for (int i = 0; i < definition.columns().size(); i++) {
+            for (int i = 0; i < fieldCount; i++) {
                 used.add(i);
             }
         } else {
@@ -141,12 +142,15 @@ public final class RelToPlan {
         if (filter != null) {
             used.addAll(inputRefs(List.of(filter.getCondition())));
         }
-        List<Integer> columns = new ArrayList<>(used);
-        int[] position = new int[definition.columns().size()];
-        for (int i = 0; i < columns.size(); i++) {
-            position[columns.get(i)] = i;
+        int rowIdField = definition.columns().size();
+        List<Integer> columns = used.stream().map(c -> c == rowIdField ? ScanSpec.ROW_ID : c).toList();
+        int[] position = new int[fieldCount];
+        int next = 0;
+        for (int field : used) {
+            position[field] = next++;
         }
-        List<SqlType> types = columns.stream().map(c -> definition.columns().get(c).type()).toList();
+        List<SqlType> types = columns.stream()
+                .map(c -> c == ScanSpec.ROW_ID ? SqlType.BIGINT : definition.columns().get(c).type()).toList();
         ExprSpec pushed = filter == null ? null : rex.convert(remap(filter.getCondition(), position));
         PlanSpec spec = new ScanSpec(definition.schema(), definition.name(), columns, types, pushed);
         Distribution distribution = Distribution.of(table.snapshot(), columns);

@@ -3,6 +3,7 @@ package io.cepheid.storage.catalog;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.file.FileStore;
+import io.cepheid.storage.table.RowDeleter;
 import io.cepheid.storage.table.RowGroupWriter;
 import io.cepheid.storage.table.SlicingTableAppender;
 import io.cepheid.storage.table.TableAppender;
@@ -134,6 +135,39 @@ final class LocalTransaction implements Transaction {
         TableState state = requireTable(schema, table);
         return appenders.computeIfAbsent(state.key(),
                 key -> new SlicingTableAppender(state.definition(), state.manifest(), rowGroupWriter, store));
+    }
+
+    @Override
+    public synchronized long delete(String schema, String table, long[] rowIds, int count) {
+        checkOpen();
+        TableState state = requireTable(schema, table);
+        SlicingTableAppender appender = appenders.get(state.key());
+        // The appender's manifest keeps the viewed row groups first and adds its own after them, so row ids
+        // taken from the view still name the same rows.
+        TableManifest manifest = appender == null ? state.manifest() : appender.manifest();
+        RowDeleter.Result result = RowDeleter.delete(manifest, rowIds, count, store,
+                (name, content) -> warehouse.writeNewFile(name, content, pendingFiles));
+        if (appender != null) {
+            appenders.remove(state.key());
+            appender.close();
+        } else if (result.deletedRows() == 0) {
+            return 0;
+        }
+        changedTables.put(state.key(), state.withManifest(result.manifest()));
+        return result.deletedRows();
+    }
+
+    @Override
+    public synchronized void truncate(String schema, String table) {
+        checkOpen();
+        TableState state = requireTable(schema, table);
+        SlicingTableAppender appender = appenders.remove(state.key());
+        if (appender != null) {
+            appender.close();
+        }
+        TableManifest empty = TableManifest.empty(SlicingTableAppender.initialLayout(state.definition()),
+                base.state().sliceCount());
+        changedTables.put(state.key(), state.withManifest(empty));
     }
 
     @Override

@@ -250,7 +250,7 @@ public final class LocalWarehouse implements Warehouse {
 
     private static boolean isDataFile(String name) {
         return name.endsWith(ContentAddress.ROW_GROUP_SUFFIX) || name.endsWith(ContentAddress.MANIFEST_SUFFIX)
-                || name.endsWith(ContentAddress.CATALOG_SUFFIX);
+                || name.endsWith(ContentAddress.CATALOG_SUFFIX) || name.endsWith(ContentAddress.DELETE_VECTOR_SUFFIX);
     }
 
     private void checkOpen() {

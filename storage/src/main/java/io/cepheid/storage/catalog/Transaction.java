@@ -28,6 +28,17 @@ public interface Transaction extends AutoCloseable {
      */
     void redefineTable(String schema, String name, TableDefinition definition);
 
+    /**
+     * Marks rows deleted: {@code rowIds[0, count)} are {@link io.cepheid.storage.table.RowId}s read from this
+     * transaction's {@link #view()} of the table (duplicates allowed; the array is sorted in place). Rows
+     * appended since that view keep their positions, so an UPDATE may append its new rows first. Returns
+     * how many rows were deleted by this call.
+     */
+    long delete(String schema, String table, long[] rowIds, int count);
+
+    /** Removes every row of the table (its row groups leave the manifest; the files stay for older readers). */
+    void truncate(String schema, String table);
+
     void commit();
 
     /** Discards the transaction if it was not committed. */

@@ -36,6 +36,8 @@ public enum ErrorCode {
     IO_ERROR(ErrorCategory.EXTERNAL, "58030"),
     OUT_OF_MEMORY(ErrorCategory.RESOURCE, "53200"),
     SERIALIZATION_FAILURE(ErrorCategory.USER, "40001"),
+    /** A statement sent while the transaction block is aborted by an earlier error, until ROLLBACK. */
+    IN_FAILED_SQL_TRANSACTION(ErrorCategory.USER, "25P02"),
     QUERY_CANCELED(ErrorCategory.USER, "57014"),
     DATA_CORRUPTED(ErrorCategory.INTERNAL, "XX001"),
     INTERNAL_ERROR(ErrorCategory.INTERNAL, "XX000");

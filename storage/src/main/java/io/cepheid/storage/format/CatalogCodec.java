@@ -1,5 +1,6 @@
 package io.cepheid.storage.format;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,9 @@ public final class CatalogCodec {
     private record ManifestJson(int format, String layout, List<List<RowGroupJson>> slices) {
     }
 
-    private record RowGroupJson(String file, int rows) {
+    /** {@code deletes} and {@code deleted} are left out while no row is deleted (the format-1 shape). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record RowGroupJson(String file, int rows, String deletes, Integer deleted) {
     }
 
     public static byte[] encodeCatalog(CatalogDocument document) {
@@ -62,7 +65,8 @@ public final class CatalogCodec {
 
     public static byte[] encodeManifest(TableManifest manifest) {
         List<List<RowGroupJson>> slices = manifest.slices().stream()
-                .map(slice -> slice.stream().map(r -> new RowGroupJson(r.file(), r.rowCount())).toList())
+                .map(slice -> slice.stream().map(r -> new RowGroupJson(r.file(), r.rowCount(), r.deleteFile(),
+                        r.deleteFile() == null ? null : r.deletedCount())).toList())
                 .toList();
         return write(new ManifestJson(FORMAT, manifest.layout().name(), slices));
     }
@@ -71,9 +75,13 @@ public final class CatalogCodec {
         ManifestJson json = read(bytes, ManifestJson.class, name);
         checkFormat(json.format(), name);
         List<List<RowGroupRef>> slices = json.slices().stream()
-                .map(slice -> slice.stream().map(r -> new RowGroupRef(r.file(), r.rows())).toList())
+                .map(slice -> slice.stream().map(CatalogCodec::fromJson).toList())
                 .toList();
         return new TableManifest(DistStyle.valueOf(json.layout()), slices);
+    }
+
+    private static RowGroupRef fromJson(RowGroupJson json) {
+        return new RowGroupRef(json.file(), json.rows(), json.deletes(), json.deleted() == null ? 0 : json.deleted());
     }
 
     private static TableJson toJson(CatalogDocument.TableEntry entry) {

@@ -12,6 +12,7 @@ public final class ContentAddress {
     public static final String ROW_GROUP_SUFFIX = ".rg";
     public static final String MANIFEST_SUFFIX = ".manifest";
     public static final String CATALOG_SUFFIX = ".catalog";
+    public static final String DELETE_VECTOR_SUFFIX = ".dv";
 
     private ContentAddress() {
     }

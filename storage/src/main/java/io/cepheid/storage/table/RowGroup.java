@@ -8,7 +8,13 @@ import io.cepheid.storage.vector.ColumnVector;
  * {@link #header(int)} zone maps before decoding.
  */
 public interface RowGroup {
+    /** Rows stored, deleted ones included: the size to decode into. */
     int rowCount();
+
+    /** The rows deleted since the row group was written, or null when none is. Scans skip them. */
+    default DeleteVector deletes() {
+        return null;
+    }
 
     /** Header (encoding, nulls, zone map) of a column's block, read without decoding values. */
     BlockHeader header(int column);

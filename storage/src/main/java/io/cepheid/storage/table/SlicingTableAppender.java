@@ -275,15 +275,19 @@ public final class SlicingTableAppender implements TableAppender, AutoCloseable 
         }
     }
 
+    /** Routes the row group's rows that are not deleted. */
     private void routeStoredRowGroup(StoredRowGroup rowGroup, List<FullBuffer> full) {
         int rows = rowGroup.rowCount();
+        DeleteVector deletes = rowGroup.deletes();
+        int[] live = identity(rows);
+        int liveCount = deletes == null ? rows : deletes.liveRows(live);
         ColumnVector[] columns = new ColumnVector[types.size()];
         try {
             for (int c = 0; c < columns.length; c++) {
                 columns[c] = ColumnVector.allocate(allocator, types.get(c), rows);
                 rowGroup.decode(c, columns[c]);
             }
-            route(columns, identity(rows), rows, full);
+            route(columns, live, liveCount, full);
         } finally {
             for (ColumnVector column : columns) {
                 if (column != null) {

@@ -5,6 +5,7 @@ import io.cepheid.storage.encoding.BlockHeader;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.file.FileStore;
+import io.cepheid.storage.format.DeleteVectorFile;
 import io.cepheid.storage.format.RowGroupFile;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
@@ -24,6 +25,7 @@ final class StoredRowGroup implements RowGroup {
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final Object pinnedOwner;
     private volatile Mapped mapped;
+    private volatile DeleteVector deletes;
 
     private record Mapped(MemorySegment file, RowGroupFile.Index index) {
     }
@@ -42,6 +44,25 @@ final class StoredRowGroup implements RowGroup {
     @Override
     public int rowCount() {
         return ref.rowCount();
+    }
+
+    /** Read on first use, like the row-group file. */
+    @Override
+    public DeleteVector deletes() {
+        if (ref.deleteFile() == null) {
+            return null;
+        }
+        DeleteVector current = deletes;
+        if (current == null) {
+            current = DeleteVectorFile.read(store.read(ref.deleteFile()), ref.deleteFile());
+            if (current.rowCount() != ref.rowCount() || current.deletedCount() != ref.deletedCount()) {
+                throw new CepheidException(ErrorCode.DATA_CORRUPTED, "delete-vector file " + ref.deleteFile()
+                        + " marks " + current.deletedCount() + " of " + current.rowCount()
+                        + " rows; the manifest expects " + ref.deletedCount() + " of " + ref.rowCount());
+            }
+            deletes = current; // a benign race, as for the mapping
+        }
+        return current;
     }
 
     @Override

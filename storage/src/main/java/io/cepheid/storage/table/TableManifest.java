@@ -34,22 +34,37 @@ public record TableManifest(DistStyle layout, List<List<RowGroupRef>> slices) {
         return slices.size();
     }
 
+    /** Rows a scan returns: stored rows less deleted ones. */
     public long rowCount() {
         long rows = 0;
         for (List<RowGroupRef> slice : slices) {
             for (RowGroupRef rowGroup : slice) {
-                rows += rowGroup.rowCount();
+                rows += rowGroup.liveRowCount();
             }
         }
         return rows;
     }
 
-    /** Every row-group file this version references. */
+    /** Rows marked deleted by delete vectors, still stored until the row groups are rewritten. */
+    public long deletedRowCount() {
+        long rows = 0;
+        for (List<RowGroupRef> slice : slices) {
+            for (RowGroupRef rowGroup : slice) {
+                rows += rowGroup.deletedCount();
+            }
+        }
+        return rows;
+    }
+
+    /** Every row-group and delete-vector file this version references. */
     public List<String> files() {
         List<String> files = new ArrayList<>();
         for (List<RowGroupRef> slice : slices) {
             for (RowGroupRef rowGroup : slice) {
                 files.add(rowGroup.file());
+                if (rowGroup.deleteFile() != null) {
+                    files.add(rowGroup.deleteFile());
+                }
             }
         }
         return files;

@@ -1,7 +1,9 @@
 package io.cepheid.storage.catalog;
 
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.table.DeleteVector;
 import io.cepheid.storage.table.RowGroup;
+import io.cepheid.storage.table.RowId;
 import io.cepheid.storage.table.TableSnapshot;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
@@ -10,6 +12,7 @@ import io.cepheid.storage.vector.ColumnVector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /** Builds table definitions and batches and reads tables back as plain rows, for storage tests. */
 public final class TestTables {
@@ -77,7 +80,7 @@ public final class TestTables {
         return rows;
     }
 
-    /** Every row of one slice's row groups, in storage order, each as a list of Java values. */
+    /** Every live (not deleted) row of one slice's row groups, in storage order, each as a list of Java values. */
     public static List<List<Object>> readSlice(TableSnapshot table, int slice) {
         List<List<Object>> result = new ArrayList<>();
         List<ColumnDefinition> columns = table.definition().columns();
@@ -95,10 +98,39 @@ public final class TestTables {
                         }
                     }
                 }
-                result.addAll(groupRows);
+                DeleteVector deletes = rowGroup.deletes();
+                for (int r = 0; r < groupRows.size(); r++) {
+                    if (deletes == null || !deletes.isDeleted(r)) {
+                        result.add(groupRows.get(r));
+                    }
+                }
             }
         }
         return result;
+    }
+
+    /** The {@link RowId}s of the live rows whose id (first column) passes {@code test}. */
+    public static long[] rowIdsWhere(TableSnapshot table, LongPredicate test) {
+        List<Long> ids = new ArrayList<>();
+        try (BufferAllocator allocator = BufferAllocator.unlimited("test row ids")) {
+            for (int slice = 0; slice < table.sliceCount(); slice++) {
+                List<RowGroup> rowGroups = table.rowGroups(slice);
+                for (int g = 0; g < rowGroups.size(); g++) {
+                    RowGroup rowGroup = rowGroups.get(g);
+                    DeleteVector deletes = rowGroup.deletes();
+                    try (ColumnVector vector = ColumnVector.allocate(allocator, table.definition().columns().getFirst().type(),
+                            rowGroup.rowCount())) {
+                        rowGroup.decode(0, vector);
+                        for (int r = 0; r < rowGroup.rowCount(); r++) {
+                            if ((deletes == null || !deletes.isDeleted(r)) && test.test(vector.getLong(r))) {
+                                ids.add(RowId.of(slice, g, r));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Every row of the table over all slices. */

@@ -1,0 +1,97 @@
+package io.cepheid.planner.dml;
+
+import io.cepheid.planner.catalog.CepheidTable;
+import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rewrites DELETE and UPDATE into the query that finds their rows, so the ordinary query planner plans
+ * the WHERE (subqueries included):
+ * <pre>
+ * DELETE FROM t x WHERE cond          →  SELECT x.row_id FROM t x WHERE cond
+ * UPDATE t SET b = b + 1 WHERE cond   →  SELECT t.row_id, t.a, t.b + 1, t.c FROM t WHERE cond
+ * </pre>
+ * {@code row_id} is the target table's hidden {@link CepheidTable#ROW_ID_COLUMN}. An UPDATE's query lists
+ * the new version of every column in table order; a column assigned twice takes its last assignment.
+ */
+public final class RowChangeQueries {
+    private RowChangeQueries() {
+    }
+
+    public static SqlSelect deleteQuery(SqlDelete delete) {
+        SqlParserPos pos = delete.getParserPosition();
+        String qualifier = qualifier(delete.getTargetTable(), delete.getAlias());
+        SqlNodeList selectList = new SqlNodeList(List.of(column(qualifier, CepheidTable.ROW_ID_COLUMN, pos)), pos);
+        return select(pos, selectList, delete.getTargetTable(), delete.getAlias(), delete.getCondition());
+    }
+
+    public static SqlSelect updateQuery(SqlUpdate update, TableDefinition table) {
+        SqlParserPos pos = update.getParserPosition();
+        String qualifier = qualifier(update.getTargetTable(), update.getAlias());
+        List<SqlNode> newValues = new ArrayList<>();
+        for (ColumnDefinition column : table.columns()) {
+            newValues.add(column(qualifier, column.name(), pos));
+        }
+        SqlNodeList targets = update.getTargetColumnList();
+        SqlNodeList sources = update.getSourceExpressionList();
+        for (int i = 0; i < targets.size(); i++) {
+            SqlIdentifier target = (SqlIdentifier) targets.get(i);
+            String name = target.names.getLast().toLowerCase(Locale.ROOT);
+            int index = columnIndex(table, name);
+            if (index < 0) {
+                throw new CepheidException(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \""
+                        + table.name() + "\" does not exist");
+            }
+            newValues.set(index, sources.get(i)); // later assignments of the same column win
+        }
+        List<SqlNode> selectItems = new ArrayList<>();
+        selectItems.add(column(qualifier, CepheidTable.ROW_ID_COLUMN, pos));
+        selectItems.addAll(newValues);
+        return select(pos, new SqlNodeList(selectItems, pos), update.getTargetTable(), update.getAlias(),
+                update.getCondition());
+    }
+
+    private static SqlSelect select(SqlParserPos pos, SqlNodeList selectList, SqlNode table, SqlIdentifier alias,
+            SqlNode where) {
+        SqlNode from = alias == null ? table : SqlStdOperatorTable.AS.createCall(pos, table, alias);
+        return new SqlSelect(pos, null, selectList, from, where, null, null, null, null, null, null, null);
+    }
+
+    /** The name that qualifies the target's columns: its alias, else its own (last) name. */
+    private static String qualifier(SqlNode table, SqlIdentifier alias) {
+        if (alias != null) {
+            return alias.getSimple();
+        }
+        if (table instanceof SqlIdentifier identifier) {
+            return identifier.names.getLast();
+        }
+        throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot change rows of " + table);
+    }
+
+    private static SqlIdentifier column(String qualifier, String name, SqlParserPos pos) {
+        return new SqlIdentifier(List.of(qualifier, name), pos);
+    }
+
+    private static int columnIndex(TableDefinition table, String name) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            if (table.columns().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
