@@ -203,16 +203,15 @@ public final class RelToPlan {
         if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
         }
-        Converted input = visit(aggregate.getInput());
+        Converted input = filteredAggregateArguments(aggregate, visit(aggregate.getInput()));
+        int inputWidth = aggregate.getInput().getRowType().getFieldCount();
+        int filteredCalls = 0;
         List<Integer> keys = aggregate.getGroupSet().asList();
         List<AggregateCall> calls = new ArrayList<>();
         // Per output aggregate: what the executor computes, or a constant the planner supplies itself.
         List<AggregateOutput> outputs = new ArrayList<>();
         boolean anyDistinct = false;
         for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-            if (call.filterArg >= 0) {
-                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate FILTER clauses are not supported yet");
-            }
             if (call.getAggregation().getKind() == SqlKind.LITERAL_AGG) {
                 // The decorrelator's marker column: the same constant for every group.
                 outputs.add(new AggregateOutput(-1, false, rex.convert(call.rexList.getFirst())));
@@ -223,6 +222,11 @@ public final class RelToPlan {
                         "aggregate " + call.getAggregation().getName() + " over several arguments is not supported yet");
             }
             int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().getFirst();
+            boolean filtered = call.filterArg >= 0;
+            if (filtered) {
+                // Reads the column filteredAggregateArguments added: the argument where the filter holds, else NULL.
+                argument = inputWidth + filteredCalls++;
+            }
             if (call.getAggregation().getKind() == SqlKind.ANY_VALUE && keys.contains(argument)) {
                 // The validator writes "SELECT i % 2 ... GROUP BY i % 2" as ANY_VALUE of the group key: the key itself.
                 SqlType keyType = TypeMapping.toSqlType(call.getType());
@@ -258,6 +262,35 @@ public final class RelToPlan {
         }
         boolean reshape = outputs.stream().anyMatch(o -> o.constant() != null || o.zeroWhenEmpty());
         return new Converted(reshape ? reshapeAggregateOutput(result, keys.size(), outputs) : result, false);
+    }
+
+    /**
+     * {@code agg(x) FILTER (WHERE f)} (Calcite writes INTERSECT and EXCEPT this way) becomes
+     * {@code agg(CASE WHEN f THEN x END)}: aggregates skip NULLs, and {@code COUNT(*)} counts a constant 1
+     * instead. The input gains one such column per filtered call, after its own columns, in call order.
+     */
+    private Converted filteredAggregateArguments(Aggregate aggregate, Converted input) {
+        if (aggregate.getAggCallList().stream().noneMatch(call -> call.filterArg >= 0)) {
+            return input;
+        }
+        List<SqlType> types = input.spec().outputTypes();
+        List<ExprSpec> expressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            expressions.add(new ExprSpec.InputRef(i, types.get(i)));
+        }
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg < 0) {
+                continue;
+            }
+            ExprSpec value = call.getArgList().isEmpty()
+                    ? new ExprSpec.Literal(1L, SqlType.INTEGER)
+                    : new ExprSpec.InputRef(call.getArgList().getFirst(), types.get(call.getArgList().getFirst()));
+            ExprSpec condition = new ExprSpec.InputRef(call.filterArg, types.get(call.filterArg));
+            expressions.add(new ExprSpec.Call(io.cepheid.executor.expression.Function.CASE,
+                    List.of(condition, value, new ExprSpec.Literal(null, value.type())), value.type()));
+        }
+        return new Converted(new ProjectSpec(input.spec(), expressions), input.perSlice(),
+                input.distribution().through(expressions));
     }
 
     /** One aggregate output column: executor call {@code call}, or a {@code constant}; SUM0 turns NULL into 0. */
