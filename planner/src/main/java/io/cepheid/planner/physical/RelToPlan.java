@@ -44,7 +44,9 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -134,7 +136,7 @@ public final class RelToPlan {
             used.addAll(inputRefs(project.getProjects()));
         }
         if (filter != null) {
-            used.addAll(inputRefs(List.of(filter.getCondition())));
+            used.addAll(inputRefs(List.of(simplified(filter))));
         }
         List<Integer> columns = new ArrayList<>(used);
         int[] position = new int[definition.columns().size()];
@@ -142,7 +144,7 @@ public final class RelToPlan {
             position[columns.get(i)] = i;
         }
         List<SqlType> types = columns.stream().map(c -> definition.columns().get(c).type()).toList();
-        ExprSpec pushed = filter == null ? null : rex.convert(remap(filter.getCondition(), position));
+        ExprSpec pushed = filter == null ? null : rex.convert(remap(simplified(filter), position));
         PlanSpec spec = new ScanSpec(definition.schema(), definition.name(), columns, types, pushed);
         Distribution distribution = Distribution.of(table.snapshot(), columns);
         if (project != null) {
@@ -165,7 +167,7 @@ public final class RelToPlan {
         List<SqlType> types = system.columns().stream().map(SystemTable.Column::type).toList();
         PlanSpec spec = new ValuesSpec(types, system.rows(catalog));
         if (filter != null) {
-            spec = new FilterSpec(spec, rex.convert(filter.getCondition()));
+            spec = new FilterSpec(spec, rex.convert(simplified(filter)));
         }
         if (project != null) {
             spec = new ProjectSpec(spec, project.getProjects().stream().map(rex::convert).toList());
@@ -193,8 +195,19 @@ public final class RelToPlan {
 
     private Converted filter(Filter filter) {
         Converted input = visit(filter.getInput());
-        return new Converted(new FilterSpec(input.spec(), rex.convert(filter.getCondition())), input.perSlice(),
+        return new Converted(new FilterSpec(input.spec(), rex.convert(simplified(filter))), input.perSlice(),
                 input.distribution());
+    }
+
+    /**
+     * The condition with comparisons against a NULL literal folded to NULL (and what that decides), as
+     * PostgreSQL folds strict operators before running anything: {@code x BETWEEN NULL AND NULL} never
+     * evaluates {@code x}, which may overflow. Constants are not reduced: that would run generated code.
+     */
+    private static RexNode simplified(Filter filter) {
+        RexSimplify simplify = new RexSimplify(filter.getCluster().getRexBuilder(), RelOptPredicateList.EMPTY,
+                (rexBuilder, constants, reduced) -> reduced.addAll(constants));
+        return simplify.simplifyUnknownAsFalse(filter.getCondition());
     }
 
     // ---- aggregation -------------------------------------------------------------------------------
