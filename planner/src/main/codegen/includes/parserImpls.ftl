@@ -532,15 +532,16 @@ SqlCreate SqlCreateRedshiftSchema(Span s, boolean replace) :
 
 SqlCreate SqlCreateRedshiftView(Span s, boolean replace) :
 {
+    final boolean ifNotExists;
     final SqlIdentifier name;
     SqlNodeList columnNames = SqlNodeList.EMPTY;
     final SqlNode query;
 }
 {
-    <VIEW> name = CompoundIdentifier()
+    <VIEW> ifNotExists = IfNotExistsOpt() name = CompoundIdentifier()
     [ columnNames = ParenthesizedSimpleIdentifierList() ]
     <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
-        return new SqlCreateView(s.end(this), replace, name, columnNames, query);
+        return new SqlCreateView(s.end(this), replace, ifNotExists, name, columnNames, query);
     }
 }
 

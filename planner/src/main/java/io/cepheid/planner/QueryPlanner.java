@@ -8,6 +8,7 @@ import io.cepheid.planner.catalog.CepheidTable;
 import io.cepheid.planner.catalog.QueryLog;
 import io.cepheid.planner.ddl.QualifiedName;
 import io.cepheid.planner.dml.RowChangeQueries;
+import io.cepheid.planner.parse.CepheidParser;
 import io.cepheid.planner.physical.RelToPlan;
 import io.cepheid.planner.rule.LogicalOptimizer;
 import io.cepheid.planner.validate.CepheidTypeSystem;
@@ -31,6 +32,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlDelete;
@@ -65,6 +67,9 @@ public final class QueryPlanner {
     private final CalciteCatalogReader catalogReader;
     private final SqlValidator validator;
     private final RelOptCluster cluster;
+    /** Views being expanded, nested: a view whose query (after CREATE OR REPLACE) reads itself never ends. */
+    private int viewDepth;
+    private static final int MAX_VIEW_DEPTH = 64;
 
     public QueryPlanner(CatalogSnapshot catalog, String currentSchema) {
         this(catalog, currentSchema, QueryLog.EMPTY, null);
@@ -153,12 +158,7 @@ public final class QueryPlanner {
     private RelNode toRel(SqlNode node) {
         try {
             SqlNode validated = validator.validate(node);
-            SqlToRelConverter converter = new SqlToRelConverter(null, validator, catalogReader, cluster,
-                    StandardConvertletTable.INSTANCE,
-                    SqlToRelConverter.config()
-                            .withTrimUnusedFields(true)
-                            .withExpand(false)
-                            .withInSubQueryThreshold(Integer.MAX_VALUE));
+            SqlToRelConverter converter = converter(validator);
             RelRoot root = converter.convertQuery(validated, false, true);
             RelNode rel = root.project();
             RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
@@ -176,6 +176,30 @@ public final class QueryPlanner {
             throw e;
         } catch (RuntimeException e) {
             throw ValidationErrors.translate(e);
+        }
+    }
+
+    private SqlToRelConverter converter(SqlValidator statementValidator) {
+        return new SqlToRelConverter(this::expandView, statementValidator, catalogReader, cluster,
+                StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config()
+                        .withTrimUnusedFields(true)
+                        .withExpand(false)
+                        .withInSubQueryThreshold(Integer.MAX_VALUE));
+    }
+
+    /** A view read by the statement: its stored SQL, parsed, validated and converted on its own. */
+    private RelRoot expandView(RelDataType rowType, String sql, List<String> schemaPath, List<String> viewPath) {
+        if (++viewDepth > MAX_VIEW_DEPTH) {
+            throw new CepheidException(ErrorCode.INVALID_TABLE_DEFINITION, "view \"" + String.join(".", viewPath)
+                    + "\" refers to itself or nests views more than " + MAX_VIEW_DEPTH + " deep");
+        }
+        try {
+            SqlValidator viewValidator = Validators.create(catalogReader, typeFactory);
+            SqlNode validated = viewValidator.validate(CepheidParser.parse(sql));
+            return converter(viewValidator).convertQuery(validated, false, true);
+        } finally {
+            viewDepth--;
         }
     }
 

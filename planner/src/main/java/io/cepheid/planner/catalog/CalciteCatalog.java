@@ -2,6 +2,7 @@ package io.cepheid.planner.catalog;
 
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.ViewDefinition;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Builds the Calcite schema tree for one catalog version: user schemas plus information_schema and pg_catalog. */
+/** Builds the Calcite schema tree for one catalog version: user schemas (tables and views) plus information_schema and pg_catalog. */
 public final class CalciteCatalog {
     private CalciteCatalog() {
     }
@@ -38,6 +39,9 @@ public final class CalciteCatalog {
                     bySchema.computeIfAbsent(definition.schema(), s -> new HashMap<>())
                             .put(definition.name(), new CepheidTable(snapshot,
                                     definition.schema().equals(rowIdSchema) && definition.name().equals(rowIdTable))));
+        }
+        for (ViewDefinition view : catalog.views()) {
+            bySchema.computeIfAbsent(view.schema(), s -> new HashMap<>()).put(view.name(), new CepheidView(view));
         }
         bySchema.forEach((name, tables) -> root.add(name, new FixedSchema(tables)));
         root.add("information_schema", new FixedSchema(new HashMap<>(SystemTables.informationSchema())));

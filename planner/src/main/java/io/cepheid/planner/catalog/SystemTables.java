@@ -4,6 +4,7 @@ import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.ViewDefinition;
 import io.cepheid.storage.encoding.Encoding;
 import io.cepheid.storage.type.SqlType;
 
@@ -39,7 +40,19 @@ public final class SystemTables {
                         "column_default", SqlType.VARCHAR, "is_nullable", SqlType.VARCHAR, "data_type", SqlType.VARCHAR,
                         "character_maximum_length", SqlType.INTEGER, "numeric_precision", SqlType.INTEGER,
                         "numeric_scale", SqlType.INTEGER),
-                        SystemTables::columns));
+                        SystemTables::columns),
+                "views", new SystemTable(columns(
+                        "table_catalog", SqlType.VARCHAR, "table_schema", SqlType.VARCHAR,
+                        "table_name", SqlType.VARCHAR, "view_definition", SqlType.VARCHAR),
+                        SystemTables::views));
+    }
+
+    private static List<List<Object>> views(CatalogSnapshot catalog) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ViewDefinition view : catalog.views()) {
+            rows.add(Arrays.asList(DATABASE, view.schema(), view.name(), view.sql()));
+        }
+        return rows;
     }
 
     public static Map<String, SystemTable> pgCatalog() {
@@ -73,6 +86,9 @@ public final class SystemTables {
         List<List<Object>> rows = new ArrayList<>();
         for (TableDefinition table : catalog.tables()) {
             rows.add(Arrays.asList(DATABASE, table.schema(), table.name(), "BASE TABLE"));
+        }
+        for (ViewDefinition view : catalog.views()) {
+            rows.add(Arrays.asList(DATABASE, view.schema(), view.name(), "VIEW"));
         }
         informationSchema().keySet().stream().sorted().forEach(name ->
                 rows.add(Arrays.asList(DATABASE, "information_schema", name, "VIEW")));

@@ -12,7 +12,7 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code CREATE [OR REPLACE] VIEW name [(col, ...)] AS query}. */
+/** {@code CREATE [OR REPLACE] VIEW [IF NOT EXISTS] name [(col, ...)] AS query}. */
 public final class SqlCreateView extends SqlCreate {
     private static final SqlOperator OPERATOR =
         new SqlSpecialOperator("CREATE VIEW", SqlKind.CREATE_VIEW);
@@ -21,9 +21,9 @@ public final class SqlCreateView extends SqlCreate {
     private final SqlNodeList columnNames;
     private final SqlNode query;
 
-    public SqlCreateView(SqlParserPos pos, boolean replace, SqlIdentifier name, SqlNodeList columnNames,
-        SqlNode query) {
-        super(OPERATOR, pos, replace, false);
+    public SqlCreateView(SqlParserPos pos, boolean replace, boolean ifNotExists, SqlIdentifier name,
+        SqlNodeList columnNames, SqlNode query) {
+        super(OPERATOR, pos, replace, ifNotExists);
         this.name = Objects.requireNonNull(name, "name is null");
         this.columnNames = Objects.requireNonNull(columnNames, "columnNames is null");
         this.query = Objects.requireNonNull(query, "query is null");
@@ -31,6 +31,10 @@ public final class SqlCreateView extends SqlCreate {
 
     public boolean orReplace() {
         return getReplace();
+    }
+
+    public boolean ifNotExists() {
+        return ifNotExists;
     }
 
     public SqlIdentifier name() {
@@ -54,6 +58,9 @@ public final class SqlCreateView extends SqlCreate {
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
         writer.keyword(getReplace() ? "CREATE OR REPLACE VIEW" : "CREATE VIEW");
+        if (ifNotExists) {
+            writer.keyword("IF NOT EXISTS");
+        }
         name.unparse(writer, 0, 0);
         if (!columnNames.isEmpty()) {
             UnparseSupport.parenthesizedList(writer, columnNames);

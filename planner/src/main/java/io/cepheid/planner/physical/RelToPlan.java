@@ -46,7 +46,9 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.plan.RelOptPredicateList;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexSimplify;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -140,7 +142,7 @@ public final class RelToPlan {
             used.addAll(inputRefs(project.getProjects()));
         }
         if (filter != null) {
-            used.addAll(inputRefs(List.of(filter.getCondition())));
+            used.addAll(inputRefs(List.of(simplified(filter))));
         }
         int rowIdField = definition.columns().size();
         List<Integer> columns = used.stream().map(c -> c == rowIdField ? ScanSpec.ROW_ID : c).toList();
@@ -151,7 +153,7 @@ public final class RelToPlan {
         }
         List<SqlType> types = columns.stream()
                 .map(c -> c == ScanSpec.ROW_ID ? SqlType.BIGINT : definition.columns().get(c).type()).toList();
-        ExprSpec pushed = filter == null ? null : rex.convert(remap(filter.getCondition(), position));
+        ExprSpec pushed = filter == null ? null : rex.convert(remap(simplified(filter), position));
         PlanSpec spec = new ScanSpec(definition.schema(), definition.name(), columns, types, pushed);
         Distribution distribution = Distribution.of(table.snapshot(), columns);
         if (project != null) {
@@ -174,7 +176,7 @@ public final class RelToPlan {
         List<SqlType> types = system.columns().stream().map(SystemTable.Column::type).toList();
         PlanSpec spec = new ValuesSpec(types, system.rows(catalog));
         if (filter != null) {
-            spec = new FilterSpec(spec, rex.convert(filter.getCondition()));
+            spec = new FilterSpec(spec, rex.convert(simplified(filter)));
         }
         if (project != null) {
             spec = new ProjectSpec(spec, project.getProjects().stream().map(rex::convert).toList());
@@ -202,8 +204,19 @@ public final class RelToPlan {
 
     private Converted filter(Filter filter) {
         Converted input = visit(filter.getInput());
-        return new Converted(new FilterSpec(input.spec(), rex.convert(filter.getCondition())), input.perSlice(),
+        return new Converted(new FilterSpec(input.spec(), rex.convert(simplified(filter))), input.perSlice(),
                 input.distribution());
+    }
+
+    /**
+     * The condition with comparisons against a NULL literal folded to NULL (and what that decides), as
+     * PostgreSQL folds strict operators before running anything: {@code x BETWEEN NULL AND NULL} never
+     * evaluates {@code x}, which may overflow. Constants are not reduced: that would run generated code.
+     */
+    private static RexNode simplified(Filter filter) {
+        RexSimplify simplify = new RexSimplify(filter.getCluster().getRexBuilder(), RelOptPredicateList.EMPTY,
+                (rexBuilder, constants, reduced) -> reduced.addAll(constants));
+        return simplify.simplifyUnknownAsFalse(filter.getCondition());
     }
 
     // ---- aggregation -------------------------------------------------------------------------------
@@ -214,10 +227,11 @@ public final class RelToPlan {
      * per-set aggregation keeps the PARTIAL-per-slice / FINAL-on-the-leader split.
      */
     private Converted aggregate(Aggregate aggregate) {
-        Converted input = visit(aggregate.getInput());
+        Converted input = filteredAggregateArguments(aggregate, visit(aggregate.getInput()));
+        List<org.apache.calcite.rel.core.AggregateCall> aggregateCalls = withoutFilters(aggregate);
         List<Integer> allKeys = aggregate.getGroupSet().asList();
         if (aggregate.getGroupType() == Aggregate.Group.SIMPLE) {
-            return new Converted(groupingSet(aggregate, input, aggregate.getGroupSet()), false);
+            return new Converted(groupingSet(aggregate, aggregateCalls, input, aggregate.getGroupSet()), false);
         }
         List<SqlType> keyTypes = new ArrayList<>();
         for (int i = 0; i < allKeys.size(); i++) {
@@ -225,7 +239,7 @@ public final class RelToPlan {
         }
         List<PlanSpec> sets = new ArrayList<>();
         for (ImmutableBitSet set : aggregate.getGroupSets()) {
-            PlanSpec perSet = groupingSet(aggregate, input, set);
+            PlanSpec perSet = groupingSet(aggregate, aggregateCalls, input, set);
             List<SqlType> types = perSet.outputTypes();
             List<ExprSpec> expressions = new ArrayList<>();
             List<Integer> setKeys = set.asList();
@@ -242,18 +256,39 @@ public final class RelToPlan {
         return new Converted(sets.size() == 1 ? sets.getFirst() : new UnionAllSpec(sets), false);
     }
 
-    /** One plain aggregation of {@code aggregate}'s calls grouped by {@code set}: the set's keys, then one column per call. */
-    private PlanSpec groupingSet(Aggregate aggregate, Converted input, ImmutableBitSet set) {
+    /**
+     * The aggregate's calls with each FILTER replaced by the column {@link #filteredAggregateArguments} appended
+     * for it: the first argument where the filter holds, else NULL (COUNT(*) counts a constant 1 there).
+     */
+    private static List<org.apache.calcite.rel.core.AggregateCall> withoutFilters(Aggregate aggregate) {
+        int next = aggregate.getInput().getRowType().getFieldCount();
+        List<org.apache.calcite.rel.core.AggregateCall> calls = new ArrayList<>();
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg < 0) {
+                calls.add(call);
+                continue;
+            }
+            List<Integer> arguments = new ArrayList<>(call.getArgList());
+            if (arguments.isEmpty()) {
+                arguments.add(next++);
+            } else {
+                arguments.set(0, next++);
+            }
+            calls.add(call.copy(arguments, -1, call.collation));
+        }
+        return calls;
+    }
+
+    /** One plain aggregation of {@code calls} grouped by {@code set}: the set's keys, then one column per call. */
+    private PlanSpec groupingSet(Aggregate aggregate, List<org.apache.calcite.rel.core.AggregateCall> aggregateCalls,
+                                 Converted input, ImmutableBitSet set) {
         List<Integer> keys = set.asList();
         List<AggregateCall> calls = new ArrayList<>();
         // Per output aggregate: what the executor computes, or a constant the planner supplies itself.
         List<AggregateOutput> outputs = new ArrayList<>();
         boolean anyDistinct = false;
         boolean gathers = false;
-        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-            if (call.filterArg >= 0) {
-                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate FILTER clauses are not supported yet");
-            }
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregateCalls) {
             SqlKind kind = call.getAggregation().getKind();
             if (kind == SqlKind.LITERAL_AGG) {
                 // The decorrelator's marker column: the same constant for every group.
@@ -391,6 +426,35 @@ public final class RelToPlan {
             return literal;
         }
         throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED, function + "'s extra argument must be a constant");
+    }
+
+    /**
+     * {@code agg(x) FILTER (WHERE f)} (Calcite writes INTERSECT and EXCEPT this way) becomes
+     * {@code agg(CASE WHEN f THEN x END)}: aggregates skip NULLs, and {@code COUNT(*)} counts a constant 1
+     * instead. The input gains one such column per filtered call, after its own columns, in call order.
+     */
+    private Converted filteredAggregateArguments(Aggregate aggregate, Converted input) {
+        if (aggregate.getAggCallList().stream().noneMatch(call -> call.filterArg >= 0)) {
+            return input;
+        }
+        List<SqlType> types = input.spec().outputTypes();
+        List<ExprSpec> expressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            expressions.add(new ExprSpec.InputRef(i, types.get(i)));
+        }
+        for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+            if (call.filterArg < 0) {
+                continue;
+            }
+            ExprSpec value = call.getArgList().isEmpty()
+                    ? new ExprSpec.Literal(1L, SqlType.INTEGER)
+                    : new ExprSpec.InputRef(call.getArgList().getFirst(), types.get(call.getArgList().getFirst()));
+            ExprSpec condition = new ExprSpec.InputRef(call.filterArg, types.get(call.filterArg));
+            expressions.add(new ExprSpec.Call(io.cepheid.executor.expression.Function.CASE,
+                    List.of(condition, value, new ExprSpec.Literal(null, value.type())), value.type()));
+        }
+        return new Converted(new ProjectSpec(input.spec(), expressions), input.perSlice(),
+                input.distribution().through(expressions));
     }
 
     /** One aggregate output column: executor call {@code call}, or a {@code constant}; SUM0 turns NULL into 0. */

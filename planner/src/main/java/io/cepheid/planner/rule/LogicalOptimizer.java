@@ -16,8 +16,8 @@ import org.apache.calcite.tools.RelBuilder;
 /**
  * The logical rewrite passes, in order: subqueries to joins (then decorrelation), set operations to
  * aggregates, common OR factors pulled out ({@link OrFactoring}), predicate pushdown, join ordering over
- * multi-joins, and projection merging. Each pass is a Hep program: deterministic, no cost model needed for
- * these rewrites.
+ * multi-joins (greedy for wide ones, {@link GreedyJoinOrder}; exhaustive for the rest), and projection
+ * merging. Each pass is a Hep program: deterministic, no cost model needed for these rewrites.
  */
 public final class LogicalOptimizer {
     /**
@@ -42,7 +42,9 @@ public final class LogicalOptimizer {
         result = run(result, setOperations());
         result = OrFactoring.apply(result);
         result = run(result, pushdown());
-        result = run(result, joinOrder());
+        result = run(result, multiJoins());
+        result = GreedyJoinOrder.apply(result, relBuilder);
+        result = run(result, exhaustiveJoinOrder());
         result = run(result, pushdown());
         result = run(result, cleanup());
         return result;
@@ -92,10 +94,17 @@ public final class LogicalOptimizer {
                 .build();
     }
 
-    private static HepProgram joinOrder() {
+    private static HepProgram multiJoins() {
         return new HepProgramBuilder()
                 .addMatchOrder(HepMatchOrder.BOTTOM_UP)
                 .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+                .build();
+    }
+
+    /** Lopt's join ordering for the multi-joins {@link GreedyJoinOrder} left: it is exhaustive, so only narrow ones. */
+    private static HepProgram exhaustiveJoinOrder() {
+        return new HepProgramBuilder()
+                .addMatchOrder(HepMatchOrder.BOTTOM_UP)
                 .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
                 .build();
     }

@@ -56,6 +56,8 @@ class SchemaViewIndexParseTest {
         SqlCreateView plain = parseAs("CREATE VIEW view1 AS SELECT x FROM t1 WHERE x>0", SqlCreateView.class);
         assertFalse(plain.orReplace());
         assertTrue(plain.columnNames().isEmpty());
+        assertFalse(plain.ifNotExists());
+        assertTrue(parseAs("CREATE VIEW IF NOT EXISTS v AS SELECT 1", SqlCreateView.class).ifNotExists());
 
         SqlDropView drop = parseAs("DROP VIEW IF EXISTS v", SqlDropView.class);
         assertTrue(drop.ifExists());

@@ -46,8 +46,12 @@ final class CatalogPersistence {
             TableState table = new TableState(entry.definition(), manifest, entry.manifestFile(), entry.changedVersion());
             tables.put(table.key(), table);
         }
+        Map<String, ViewDefinition> views = new HashMap<>();
+        for (ViewDefinition view : document.views()) {
+            views.put(CatalogState.key(view.schema(), view.name()), view);
+        }
         return new CatalogState(document.version(), document.sliceCount(), catalogFile,
-                new TreeSet<>(document.schemas()), tables);
+                new TreeSet<>(document.schemas()), tables, views);
     }
 
     /** Writes a table manifest durably (unless that content already exists) and returns its file name. */

@@ -5,7 +5,7 @@ import io.cepheid.storage.table.TableSnapshot;
 import java.util.List;
 import java.util.Optional;
 
-/** One committed version of the whole catalog: schemas, table definitions and their data. Immutable. */
+/** One committed version of the whole catalog: schemas, table definitions and their data, views. Immutable. */
 public interface CatalogSnapshot {
     long version();
 
@@ -19,5 +19,14 @@ public interface CatalogSnapshot {
     /** Slices every table is split into (stv_slices lists them). */
     default int sliceCount() {
         return 1;
+    }
+
+    /** The views; none by default, so catalogs that only serve tables (test doubles) need not say so. */
+    default List<ViewDefinition> views() {
+        return List.of();
+    }
+
+    default Optional<ViewDefinition> view(String schema, String name) {
+        return Optional.empty();
     }
 }

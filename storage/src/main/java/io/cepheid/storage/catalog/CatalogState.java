@@ -15,20 +15,22 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One catalog version in memory: schemas and tables keyed by lower-case {@code schema.name}, plus the
+ * One catalog version in memory: schemas, and tables and views keyed by lower-case {@code schema.name}
+ * (one name space, as PostgreSQL's pg_class), plus the
  * catalog file it was read from or written to (null for the empty version 0 of a new warehouse).
  */
 record CatalogState(long version, int sliceCount, String catalogFile, SortedSet<String> schemas,
-        Map<String, TableState> tables) {
+        Map<String, TableState> tables, Map<String, ViewDefinition> views) {
     static final String PUBLIC_SCHEMA = "public";
 
     CatalogState {
         schemas = Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
         tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+        views = Collections.unmodifiableMap(new TreeMap<>(views));
     }
 
     static CatalogState empty(int sliceCount) {
-        return new CatalogState(0, sliceCount, null, new TreeSet<>(Set.of(PUBLIC_SCHEMA)), Map.of());
+        return new CatalogState(0, sliceCount, null, new TreeSet<>(Set.of(PUBLIC_SCHEMA)), Map.of(), Map.of());
     }
 
     static String key(String schema, String name) {
@@ -36,12 +38,12 @@ record CatalogState(long version, int sliceCount, String catalogFile, SortedSet<
     }
 
     /**
-     * This version with {@code changedTables} (a null value drops the table) and {@code createdSchemas}
-     * applied. With {@code newVersion} the changed tables are stamped with it; without (a transaction's
+     * This version with {@code changedTables} (a null value drops the table), {@code changedViews} (likewise)
+     * and {@code createdSchemas} applied. With {@code newVersion} the changed tables are stamped with it; without (a transaction's
      * private view) they stay unstamped.
      */
-    CatalogState apply(Map<String, TableState> changedTables, Set<String> createdSchemas, long newVersion,
-            boolean stamp) {
+    CatalogState apply(Map<String, TableState> changedTables, Map<String, ViewDefinition> changedViews,
+            Set<String> createdSchemas, long newVersion, boolean stamp) {
         SortedSet<String> newSchemas = new TreeSet<>(schemas);
         newSchemas.addAll(createdSchemas);
         Map<String, TableState> newTables = new LinkedHashMap<>(tables);
@@ -54,11 +56,19 @@ record CatalogState(long version, int sliceCount, String catalogFile, SortedSet<
                         : table);
             }
         });
-        return new CatalogState(newVersion, sliceCount, null, newSchemas, newTables);
+        Map<String, ViewDefinition> newViews = new LinkedHashMap<>(views);
+        changedViews.forEach((key, view) -> {
+            if (view == null) {
+                newViews.remove(key);
+            } else {
+                newViews.put(key, view);
+            }
+        });
+        return new CatalogState(newVersion, sliceCount, null, newSchemas, newTables, newViews);
     }
 
     CatalogState withCatalogFile(String file) {
-        return new CatalogState(version, sliceCount, file, schemas, tables);
+        return new CatalogState(version, sliceCount, file, schemas, tables, views);
     }
 
     CatalogDocument toDocument() {
@@ -69,7 +79,7 @@ record CatalogState(long version, int sliceCount, String catalogFile, SortedSet<
             }
             entries.add(new CatalogDocument.TableEntry(table.definition(), table.manifestFile(), table.changedVersion()));
         }
-        return new CatalogDocument(version, sliceCount, List.copyOf(schemas), entries);
+        return new CatalogDocument(version, sliceCount, List.copyOf(schemas), entries, List.copyOf(views.values()));
     }
 
     /** Every file this version needs: its catalog file, the manifests and their row groups. */

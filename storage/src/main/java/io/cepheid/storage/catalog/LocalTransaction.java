@@ -28,6 +28,8 @@ final class LocalTransaction implements Transaction {
     private final FileStore store;
     /** Tables created, dropped (null value) or whose data changed, by lower-case {@code schema.name}. */
     private final Map<String, TableState> changedTables = new LinkedHashMap<>();
+    /** Views created, replaced or dropped (null value), by lower-case {@code schema.name}. */
+    private final Map<String, ViewDefinition> changedViews = new LinkedHashMap<>();
     private final Set<String> createdSchemas = new TreeSet<>();
     private final Map<String, SlicingTableAppender> appenders = new LinkedHashMap<>();
     private final Set<String> pendingFiles = ConcurrentHashMap.newKeySet();
@@ -49,7 +51,7 @@ final class LocalTransaction implements Transaction {
     @Override
     public synchronized CatalogSnapshot view() {
         checkOpen();
-        CatalogState state = base.state().apply(currentChanges(), createdSchemas, base.version(), false);
+        CatalogState state = base.state().apply(currentChanges(), changedViews, createdSchemas, base.version(), false);
         return new VersionSnapshot(state, store);
     }
 
@@ -74,7 +76,7 @@ final class LocalTransaction implements Transaction {
         TableDefinition normalized = TableDefinitionRules.normalize(definition);
         requireSchema(normalized.schema());
         String key = CatalogState.key(normalized.schema(), normalized.name());
-        if (lookup(key) != null) {
+        if (lookup(key) != null || lookupView(key) != null) {
             throw new CepheidException(ErrorCode.DUPLICATE_TABLE,
                     "relation \"" + normalized.qualifiedName() + "\" already exists");
         }
@@ -130,6 +132,31 @@ final class LocalTransaction implements Transaction {
     }
 
     @Override
+    public synchronized void createView(ViewDefinition definition, boolean replace) {
+        checkOpen();
+        ViewDefinition normalized = new ViewDefinition(Identifiers.normalize(definition.schema()),
+                Identifiers.normalize(definition.name()), definition.sql(), definition.columns());
+        requireSchema(normalized.schema());
+        String key = CatalogState.key(normalized.schema(), normalized.name());
+        if (lookup(key) != null || (!replace && lookupView(key) != null)) {
+            throw new CepheidException(ErrorCode.DUPLICATE_TABLE, "relation \"" + key + "\" already exists");
+        }
+        changedViews.put(key, normalized);
+    }
+
+    @Override
+    public synchronized void dropView(String schema, String name) {
+        checkOpen();
+        String normalizedSchema = Identifiers.normalize(schema);
+        requireSchema(normalizedSchema);
+        String key = CatalogState.key(normalizedSchema, Identifiers.normalize(name));
+        if (lookupView(key) == null) {
+            throw new CepheidException(ErrorCode.UNDEFINED_TABLE, "view \"" + key + "\" does not exist");
+        }
+        changedViews.put(key, null);
+    }
+
+    @Override
     public synchronized TableAppender appender(String schema, String table) {
         checkOpen();
         TableState state = requireTable(schema, table);
@@ -174,7 +201,7 @@ final class LocalTransaction implements Transaction {
     public synchronized void commit() {
         checkOpen();
         try {
-            warehouse.commit(base.state(), currentChanges(), createdSchemas, this);
+            warehouse.commit(base.state(), currentChanges(), changedViews, createdSchemas, this);
             status = Status.COMMITTED;
         } finally {
             end();
@@ -216,6 +243,10 @@ final class LocalTransaction implements Transaction {
 
     private TableState lookup(String key) {
         return changedTables.containsKey(key) ? changedTables.get(key) : base.state().tables().get(key);
+    }
+
+    private ViewDefinition lookupView(String key) {
+        return changedViews.containsKey(key) ? changedViews.get(key) : base.state().views().get(key);
     }
 
     private boolean schemaExists(String schema) {

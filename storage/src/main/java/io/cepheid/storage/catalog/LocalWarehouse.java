@@ -176,9 +176,9 @@ public final class LocalWarehouse implements Warehouse {
     }
 
     /** Commits a transaction's changes made against {@code base}; see the class comment for conflicts. */
-    void commit(CatalogState base, Map<String, TableState> changes, Set<String> createdSchemas,
-            LocalTransaction transaction) {
-        if (changes.isEmpty() && createdSchemas.isEmpty()) {
+    void commit(CatalogState base, Map<String, TableState> changes, Map<String, ViewDefinition> changedViews,
+            Set<String> createdSchemas, LocalTransaction transaction) {
+        if (changes.isEmpty() && changedViews.isEmpty() && createdSchemas.isEmpty()) {
             return;
         }
         Set<String> pending = transaction.pendingFiles();
@@ -194,7 +194,8 @@ public final class LocalWarehouse implements Warehouse {
             reloadIfNeeded();
             CatalogState latest = current.state();
             checkConflicts(base, latest, changes.keySet(), createdSchemas);
-            CatalogState next = latest.apply(written, createdSchemas, latest.version() + 1, true);
+            checkViewConflicts(base, latest, changedViews.keySet());
+            CatalogState next = latest.apply(written, changedViews, createdSchemas, latest.version() + 1, true);
             String catalogFile = persistence.writeCatalog(next, (name, content) -> writeNewFile(name, content, pending));
             try {
                 persistence.pointCurrentTo(catalogFile);
@@ -206,6 +207,19 @@ public final class LocalWarehouse implements Warehouse {
             makeCurrent(next.withCatalogFile(catalogFile));
         } finally {
             commitLock.unlock();
+        }
+    }
+
+    /** A view, or a table of its name, changed since {@code base} by someone else fails the commit. */
+    private static void checkViewConflicts(CatalogState base, CatalogState latest, Set<String> changedViews) {
+        for (String key : changedViews) {
+            boolean unchanged = java.util.Objects.equals(base.views().get(key), latest.views().get(key))
+                    && java.util.Objects.equals(base.tables().get(key), latest.tables().get(key));
+            if (!unchanged) {
+                throw new CepheidException(ErrorCode.SERIALIZATION_FAILURE, "could not serialize access: view "
+                        + key + " was changed by a concurrent transaction (base version " + base.version()
+                        + ", now " + latest.version() + ")");
+            }
         }
     }
 

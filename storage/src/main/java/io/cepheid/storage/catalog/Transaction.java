@@ -19,6 +19,11 @@ public interface Transaction extends AutoCloseable {
 
     void dropTable(String schema, String name);
 
+    /** Creates the view, or with {@code replace} replaces one of the same name; a table of that name is 42P07. */
+    void createView(ViewDefinition definition, boolean replace);
+
+    void dropView(String schema, String name);
+
     TableAppender appender(String schema, String table);
 
     /**

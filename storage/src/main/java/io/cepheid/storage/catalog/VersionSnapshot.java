@@ -59,6 +59,16 @@ final class VersionSnapshot implements CatalogSnapshot {
     }
 
     @Override
+    public List<ViewDefinition> views() {
+        return List.copyOf(state.views().values());
+    }
+
+    @Override
+    public Optional<ViewDefinition> view(String schema, String name) {
+        return Optional.ofNullable(state.views().get(CatalogState.key(Identifiers.normalize(schema), Identifiers.normalize(name))));
+    }
+
+    @Override
     public String toString() {
         return "catalog version " + state.version();
     }

@@ -11,6 +11,8 @@ public enum ErrorCode {
     UNDEFINED_FUNCTION(ErrorCategory.USER, "42883"),
     UNDEFINED_SCHEMA(ErrorCategory.USER, "3F000"),
     DUPLICATE_TABLE(ErrorCategory.USER, "42P07"),
+    /** DROP TABLE on a view, DROP VIEW on a table. */
+    WRONG_OBJECT_TYPE(ErrorCategory.USER, "42809"),
     DUPLICATE_SCHEMA(ErrorCategory.USER, "42P06"),
     DUPLICATE_COLUMN(ErrorCategory.USER, "42701"),
     AMBIGUOUS_COLUMN(ErrorCategory.USER, "42702"),

@@ -9,6 +9,7 @@ import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.SortStyle;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.ViewDefinition;
 import io.cepheid.storage.encoding.Encoding;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
@@ -33,7 +34,12 @@ public final class CatalogCodec {
     private CatalogCodec() {
     }
 
-    private record CatalogJson(int format, long version, int sliceCount, List<String> schemas, List<TableJson> tables) {
+    /** {@code views} is absent (null) in catalogs written before views existed. */
+    private record CatalogJson(int format, long version, int sliceCount, List<String> schemas, List<TableJson> tables,
+            List<ViewJson> views) {
+    }
+
+    private record ViewJson(String schema, String name, String sql, List<ColumnJson> columns) {
     }
 
     private record TableJson(String schema, String name, List<ColumnJson> columns, String distStyle, int distKey,
@@ -53,14 +59,20 @@ public final class CatalogCodec {
 
     public static byte[] encodeCatalog(CatalogDocument document) {
         List<TableJson> tables = document.tables().stream().map(CatalogCodec::toJson).toList();
-        return write(new CatalogJson(FORMAT, document.version(), document.sliceCount(), document.schemas(), tables));
+        List<ViewJson> views = document.views().stream()
+                .map(v -> new ViewJson(v.schema(), v.name(), v.sql(), v.columns().stream().map(CatalogCodec::toJson).toList()))
+                .toList();
+        return write(new CatalogJson(FORMAT, document.version(), document.sliceCount(), document.schemas(), tables, views));
     }
 
     public static CatalogDocument decodeCatalog(byte[] bytes, String name) {
         CatalogJson json = read(bytes, CatalogJson.class, name);
         checkFormat(json.format(), name);
         List<CatalogDocument.TableEntry> tables = json.tables().stream().map(CatalogCodec::fromJson).toList();
-        return new CatalogDocument(json.version(), json.sliceCount(), json.schemas(), tables);
+        List<ViewDefinition> views = json.views() == null ? List.of() : json.views().stream()
+                .map(v -> new ViewDefinition(v.schema(), v.name(), v.sql(), v.columns().stream().map(CatalogCodec::fromJson).toList()))
+                .toList();
+        return new CatalogDocument(json.version(), json.sliceCount(), json.schemas(), tables, views);
     }
 
     public static byte[] encodeManifest(TableManifest manifest) {
@@ -86,24 +98,28 @@ public final class CatalogCodec {
 
     private static TableJson toJson(CatalogDocument.TableEntry entry) {
         TableDefinition definition = entry.definition();
-        List<ColumnJson> columns = definition.columns().stream()
-                .map(c -> new ColumnJson(c.name(), SqlTypeNames.format(c.type()), c.nullable(),
-                        c.encoding() == null ? null : c.encoding().name(), c.defaultSql()))
-                .toList();
+        List<ColumnJson> columns = definition.columns().stream().map(CatalogCodec::toJson).toList();
         return new TableJson(definition.schema(), definition.name(), columns, definition.distStyle().name(),
                 definition.distKey(), definition.sortStyle().name(), definition.sortKey(),
                 definition.constraints(), entry.manifestFile(), entry.changedVersion());
     }
 
     private static CatalogDocument.TableEntry fromJson(TableJson json) {
-        List<ColumnDefinition> columns = json.columns().stream()
-                .map(c -> new ColumnDefinition(c.name(), SqlTypeNames.parse(c.type()), c.nullable(),
-                        c.encoding() == null ? null : Encoding.valueOf(c.encoding()), c.defaultSql()))
-                .toList();
+        List<ColumnDefinition> columns = json.columns().stream().map(CatalogCodec::fromJson).toList();
         TableDefinition definition = new TableDefinition(json.schema(), json.name(), columns,
                 DistStyle.valueOf(json.distStyle()), json.distKey(), SortStyle.valueOf(json.sortStyle()),
                 json.sortKey(), json.constraints());
         return new CatalogDocument.TableEntry(definition, json.manifest(), json.changedVersion());
+    }
+
+    private static ColumnJson toJson(ColumnDefinition c) {
+        return new ColumnJson(c.name(), SqlTypeNames.format(c.type()), c.nullable(),
+                c.encoding() == null ? null : c.encoding().name(), c.defaultSql());
+    }
+
+    private static ColumnDefinition fromJson(ColumnJson c) {
+        return new ColumnDefinition(c.name(), SqlTypeNames.parse(c.type()), c.nullable(),
+                c.encoding() == null ? null : Encoding.valueOf(c.encoding()), c.defaultSql());
     }
 
     private static byte[] write(Object value) {

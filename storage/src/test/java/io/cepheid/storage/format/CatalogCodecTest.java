@@ -36,7 +36,9 @@ class CatalogCodecTest {
         TableDefinition definition = new TableDefinition("s", "t", columns, DistStyle.KEY, 2, SortStyle.COMPOUND,
                 List.of(9, 0), List.of("PRIMARY KEY (c2)"));
         CatalogDocument document = new CatalogDocument(7, 4, List.of("public", "s"),
-                List.of(new CatalogDocument.TableEntry(definition, "abc.manifest", 5)));
+                List.of(new CatalogDocument.TableEntry(definition, "abc.manifest", 5)),
+                List.of(new io.cepheid.storage.catalog.ViewDefinition("s", "v", "SELECT \"c0\" FROM \"s\".\"t\"",
+                        List.of(columns.getFirst()))));
         byte[] encoded = CatalogCodec.encodeCatalog(document);
         assertEquals(document, CatalogCodec.decodeCatalog(encoded, "x"));
         assertArrayEquals(encoded, CatalogCodec.encodeCatalog(CatalogCodec.decodeCatalog(encoded, "x")),
