@@ -67,7 +67,7 @@ final class RegexEvaluator implements Evaluator {
             }
             out = ColumnVector.allocate(allocator, type, n);
             for (int i = 0; i < n; i++) {
-                if (anyNull(values, i)) {
+                if (Vectors.anyNull(values, i)) {
                     out.setNull(i);
                     continue;
                 }
@@ -87,15 +87,6 @@ final class RegexEvaluator implements Evaluator {
                 out.close();
             }
         }
-    }
-
-    private static boolean anyNull(ColumnVector[] values, int row) {
-        for (ColumnVector value : values) {
-            if (value.isNull(row)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Compiles the pattern unless it is the one compiled last. */

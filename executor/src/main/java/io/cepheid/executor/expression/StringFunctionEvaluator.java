@@ -70,7 +70,7 @@ final class StringFunctionEvaluator implements Evaluator {
             }
             out = ColumnVector.allocate(allocator, type, n);
             for (int i = 0; i < n; i++) {
-                if (anyNull(values, i)) {
+                if (Vectors.anyNull(values, i)) {
                     out.setNull(i);
                 } else {
                     computeRow(values, i, out);
@@ -89,15 +89,6 @@ final class StringFunctionEvaluator implements Evaluator {
                 out.close();
             }
         }
-    }
-
-    private static boolean anyNull(ColumnVector[] values, int row) {
-        for (ColumnVector value : values) {
-            if (value.isNull(row)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void computeRow(ColumnVector[] values, int i, ColumnVector out) {

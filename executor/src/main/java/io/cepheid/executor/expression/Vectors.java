@@ -21,6 +21,16 @@ public final class Vectors {
     }
 
     /** True when row {@code row} is valid in {@code validity} (null = no nulls). */
+    /** Whether row {@code row} is NULL in any of {@code values} (a strict function's result is then NULL). */
+    public static boolean anyNull(ColumnVector[] values, int row) {
+        for (ColumnVector value : values) {
+            if (value.isNull(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean isValid(MemorySegment validity, int row) {
         return validity == null || (validity.get(ValueLayout.JAVA_BYTE, row >>> 3) & (1 << (row & 7))) != 0;
     }
