@@ -64,6 +64,9 @@ final class PlanPrinter {
         if (actual != null && plan instanceof ScanSpec) {
             lines.add(detailIndent + "blocks: read=" + actual.blocksRead() + " skipped=" + actual.blocksSkipped());
         }
+        if (actual != null && actual.spilledBytes() > 0) {
+            lines.add(detailIndent + "spilled to disk: " + actual.spilledBytes() + " bytes");
+        }
         boolean childInSlices = inSlices || plan instanceof GatherSpec;
         switch (plan) {
             case HashJoinSpec join -> {

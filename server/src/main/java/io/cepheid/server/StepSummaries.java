@@ -47,7 +47,7 @@ final class StepSummaries {
         long instances = Math.max(1, counted.instances());
         steps.add(new QueryLog.LoggedStep(segment, step, label(spec), counted.maxNanos() / 1000,
                 counted.totalNanos() / instances / 1000, counted.rows(), counted.bytes(), counted.rowsPreFilter(),
-                counted.blocksRead(), counted.blocksSkipped()));
+                counted.blocksRead(), counted.blocksSkipped(), counted.spilledBytes()));
         int childSegment = segment;
         if (spec instanceof GatherSpec) {
             childSegment = ++lastSegment[0];

@@ -1,5 +1,6 @@
 package io.cepheid.executor.operator;
 
+import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.memory.BufferAllocator;
 
@@ -36,6 +37,14 @@ public record ExecutionContext(BufferAllocator allocator, CatalogSnapshot catalo
     /** The same query, running on one slice of the fragment whose slices share {@code exchanges}. */
     public ExecutionContext forSlice(int slice, SliceExchanges exchanges) {
         return new ExecutionContext(allocator, catalog, slice, sliceCount, sliceExecutor, exchanges, metrics);
+    }
+
+    /** Counts {@code bytes} spilled to disk by the step of {@code spec}, when the query counts its steps. */
+    public void recordSpill(PlanSpec spec, long bytes) {
+        StepMetrics step = metrics == null ? null : metrics.step(spec);
+        if (step != null) {
+            step.addSpill(bytes);
+        }
     }
 
     /** The same query, running on one slice of the same fragment. */

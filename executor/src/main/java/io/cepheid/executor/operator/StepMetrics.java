@@ -17,6 +17,7 @@ public final class StepMetrics {
     private final AtomicLong blocksRead = new AtomicLong();
     private final AtomicLong blocksSkipped = new AtomicLong();
     private final AtomicLong rowsPreFilter = new AtomicLong();
+    private final AtomicLong spilledBytes = new AtomicLong();
 
     void add(long instanceRows, long instanceBytes, long instanceNanos) {
         instances.incrementAndGet();
@@ -30,6 +31,16 @@ public final class StepMetrics {
         blocksRead.addAndGet(read);
         blocksSkipped.addAndGet(skipped);
         rowsPreFilter.addAndGet(decodedRows);
+    }
+
+    /** Counts bytes an instance of the step wrote to spill files. */
+    public void addSpill(long bytes) {
+        spilledBytes.addAndGet(bytes);
+    }
+
+    /** Bytes the step wrote to local disk because its state outgrew the query's memory budget. */
+    public long spilledBytes() {
+        return spilledBytes.get();
     }
 
     /** Running instances that finished (slices for a step inside a fragment). */

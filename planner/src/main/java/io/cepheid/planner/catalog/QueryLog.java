@@ -34,9 +34,9 @@ public interface QueryLog {
     /**
      * One plan step of a finished query: its segment (0 on the leader, 1.. for each slice fragment in plan
      * order), its number within the segment, Redshift-style label, times over its instances (one per slice
-     * in a fragment) in microseconds, and what it returned.
+     * in a fragment) in microseconds, what it returned, and the bytes it spilled to disk.
      */
     record LoggedStep(int segment, int step, String label, long maxMicros, long avgMicros, long rows, long bytes,
-                      long rowsPreFilter, long blocksRead, long blocksSkipped) {
+                      long rowsPreFilter, long blocksRead, long blocksSkipped, long spilledBytes) {
     }
 }

@@ -53,7 +53,8 @@ public final class RedshiftSystemTables {
                         "step", SqlType.INTEGER, "maxtime", SqlType.BIGINT, "avgtime", SqlType.BIGINT,
                         "rows", SqlType.BIGINT, "bytes", SqlType.BIGINT, "rate_row", SqlType.DOUBLE,
                         "rate_byte", SqlType.DOUBLE, "label", TEXT, "is_diskbased", TEXT, "workmem", SqlType.BIGINT,
-                        "is_rrscan", TEXT, "is_delayed_scan", TEXT, "rows_pre_filter", SqlType.BIGINT),
+                        "is_rrscan", TEXT, "is_delayed_scan", TEXT, "rows_pre_filter", SqlType.BIGINT,
+                        "spilled_bytes", SqlType.BIGINT),
                         catalog -> querySummary(log)),
                 "svv_table_info", new SystemTable(columns(
                         "database", TEXT, "schema", TEXT, "table_id", SqlType.INTEGER, "table", TEXT, "encoded", TEXT,
@@ -133,8 +134,9 @@ public final class RedshiftSystemTables {
                 rows.add(Arrays.asList(query.userId(), query.queryId(), 0L, (long) step.segment(), (long) step.step(),
                         step.maxMicros(), step.avgMicros(), step.rows(), step.bytes(),
                         seconds == null ? null : step.rows() / seconds, seconds == null ? null : step.bytes() / seconds,
-                        step.label(), "f", 0L, scan && step.blocksSkipped() > 0 ? "t" : "f", "f",
-                        scan ? step.rowsPreFilter() : 0L));
+                        step.label(), step.spilledBytes() > 0 ? "t" : "f", 0L,
+                        scan && step.blocksSkipped() > 0 ? "t" : "f", "f",
+                        scan ? step.rowsPreFilter() : 0L, step.spilledBytes()));
             }
         }
         return rows;
