@@ -898,6 +898,8 @@ SqlNode SqlAnalyzeStatement() :
  * Both replace Calcite's own DELETE and UPDATE productions: statementParserMethods are tried first
  * (LOOKAHEAD(2) on "DELETE FROM" / "UPDATE name"), so every DELETE and UPDATE comes through here.
  * Without USING or FROM they build Calcite's plain SqlDelete / SqlUpdate, as Calcite's productions do.
+ * Calcite's EXTEND (ad hoc extra columns on the target) is left out: Redshift has no such clause, and with
+ * EXTEND a non-reserved word it would take a target alias named "extend".
  * ------------------------------------------------------------------------------------------- */
 
 /** DELETE [FROM] table [[AS] alias] [USING from_list] [WHERE condition]; FROM is optional in Redshift. */
@@ -915,7 +917,6 @@ SqlNode SqlDeleteRedshift() :
     [ <FROM> ]
     tableName = CompoundTableIdentifier()
     ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
-    [ tableRef = ExtendTable(tableRef) ]
     ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
     ( <USING> using = FromClause() | { using = null; } )
     ( where = Where() | { where = null; } )
@@ -949,7 +950,6 @@ SqlNode SqlUpdateRedshift() :
     }
     tableName = CompoundTableIdentifier()
     ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
-    [ tableRef = ExtendTable(tableRef) ]
     ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
     <SET> id = CompoundIdentifier() { targetColumnList.add(id); }
     <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
