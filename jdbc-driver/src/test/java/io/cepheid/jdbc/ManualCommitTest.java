@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -192,6 +193,13 @@ class ManualCommitTest {
             SQLException repeated = assertThrows(SQLException.class,
                     () -> statement.executeUpdate("UPDATE t SET v = u.w FROM u WHERE t.k = u.k"));
             assertEquals("21000", repeated.getSQLState());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE t SET v = ? FROM u WHERE t.k = u.k AND u.w = ?")) {
+                update.setLong(1, 42); // a bare ? takes the column's type
+                update.setInt(2, 10);
+                assertEquals(1, update.executeUpdate());
+            }
+            assertEquals(42 + 20, count(connection, "SELECT sum(v) FROM t"));
             assertEquals(2, statement.executeUpdate("DELETE FROM t USING u WHERE t.k = u.k"));
             assertEquals(2, count(connection, "SELECT count(*) FROM t"));
         }

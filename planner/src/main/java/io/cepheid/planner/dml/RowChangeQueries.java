@@ -3,13 +3,18 @@ package io.cepheid.planner.dml;
 import io.cepheid.planner.catalog.CepheidTable;
 import io.cepheid.planner.parse.SqlDeleteUsing;
 import io.cepheid.planner.parse.SqlUpdateFrom;
+import io.cepheid.planner.validate.TypeMapping;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
-import org.apache.calcite.sql.SqlDelete;
+import io.cepheid.storage.type.SqlType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlLiteral;
@@ -20,6 +25,7 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +65,11 @@ public final class RowChangeQueries {
         return update instanceof SqlUpdateFrom;
     }
 
-    public static SqlSelect updateQuery(SqlUpdate update, TableDefinition table) {
+    /**
+     * {@code types} turns a column's type into Calcite's: a bare {@code ?} assigned to a column becomes
+     * {@code CAST(? AS column type)}, since in a select list nothing else tells the validator its type.
+     */
+    public static SqlSelect updateQuery(SqlUpdate update, TableDefinition table, RelDataTypeFactory types) {
         SqlParserPos pos = update.getParserPosition();
         String qualifier = qualifier(update.getTargetTable(), update.getAlias());
         List<SqlNode> newValues = new ArrayList<>();
@@ -76,7 +86,13 @@ public final class RowChangeQueries {
                 throw new CepheidException(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \""
                         + table.name() + "\" does not exist");
             }
-            newValues.set(index, sources.get(i)); // later assignments of the same column win
+            SqlNode value = sources.get(i);
+            if (value instanceof SqlDynamicParam) {
+                SqlType type = table.columns().get(index).type();
+                SqlDataTypeSpec spec = SqlTypeUtil.convertTypeToSpec(TypeMapping.toRelDataType(types, type, true));
+                value = SqlStdOperatorTable.CAST.createCall(value.getParserPosition(), value, spec);
+            }
+            newValues.set(index, value); // later assignments of the same column win
         }
         List<SqlNode> selectItems = new ArrayList<>();
         selectItems.add(column(qualifier, CepheidTable.ROW_ID_COLUMN, pos));
