@@ -891,3 +891,80 @@ SqlNode SqlAnalyzeStatement() :
         return new SqlAnalyze(s.end(this), compression, table, columns, compRows);
     }
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * DELETE ... USING and UPDATE ... FROM
+ *
+ * Both replace Calcite's own DELETE and UPDATE productions: statementParserMethods are tried first
+ * (LOOKAHEAD(2) on "DELETE FROM" / "UPDATE name"), so every DELETE and UPDATE comes through here.
+ * Without USING or FROM they build Calcite's plain SqlDelete / SqlUpdate, as Calcite's productions do.
+ * Calcite's EXTEND (ad hoc extra columns on the target) is left out: Redshift has no such clause, and with
+ * EXTEND a non-reserved word it would take a target alias named "extend".
+ * ------------------------------------------------------------------------------------------- */
+
+/** DELETE [FROM] table [[AS] alias] [USING from_list] [WHERE condition]; FROM is optional in Redshift. */
+SqlNode SqlDeleteRedshift() :
+{
+    final Span s;
+    final SqlIdentifier tableName;
+    SqlNode tableRef;
+    final SqlIdentifier alias;
+    final SqlNode using;
+    final SqlNode where;
+}
+{
+    <DELETE> { s = span(); }
+    [ <FROM> ]
+    tableName = CompoundTableIdentifier()
+    ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
+    ( <USING> using = FromClause() | { using = null; } )
+    ( where = Where() | { where = null; } )
+    {
+        SqlParserPos pos = s.add(tableRef).addIf(alias).addIf(using).addIf(where).pos();
+        if (using == null) {
+            return new SqlDelete(pos, tableRef, where, null, alias);
+        }
+        return new SqlDeleteUsing(pos, tableRef, alias, using, where);
+    }
+}
+
+/** UPDATE table [[AS] alias] SET column = expression [, ...] [FROM from_list] [WHERE condition]. */
+SqlNode SqlUpdateRedshift() :
+{
+    final Span s;
+    final SqlIdentifier tableName;
+    SqlNode tableRef;
+    final SqlIdentifier alias;
+    final SqlNodeList targetColumnList;
+    final SqlNodeList sourceExpressionList;
+    SqlIdentifier id;
+    final SqlNode from;
+    final SqlNode where;
+}
+{
+    <UPDATE> {
+        s = span();
+        targetColumnList = new SqlNodeList(s.pos());
+        sourceExpressionList = new SqlNodeList(s.pos());
+    }
+    tableName = CompoundTableIdentifier()
+    ( tableRef = TableHints(tableName) | { tableRef = tableName; } )
+    ( [ <AS> ] alias = SimpleIdentifier() | { alias = null; } )
+    <SET> id = CompoundIdentifier() { targetColumnList.add(id); }
+    <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
+    (
+        <COMMA>
+        id = CompoundIdentifier() { targetColumnList.add(id); }
+        <EQ> AddExpression(sourceExpressionList, ExprContext.ACCEPT_SUB_QUERY)
+    )*
+    ( <FROM> from = FromClause() | { from = null; } )
+    ( where = Where() | { where = null; } )
+    {
+        SqlParserPos pos = s.addAll(targetColumnList).addAll(sourceExpressionList).addIf(from).addIf(where).pos();
+        if (from == null) {
+            return new SqlUpdate(pos, tableRef, targetColumnList, sourceExpressionList, where, null, alias);
+        }
+        return new SqlUpdateFrom(pos, tableRef, alias, targetColumnList, sourceExpressionList, from, where);
+    }
+}

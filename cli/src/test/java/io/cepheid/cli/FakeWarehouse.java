@@ -75,6 +75,12 @@ final class FakeWarehouse implements EngineHandle, Session {
         return new PreparedInfo((int) sql.chars().filter(c -> c == '?').count(), List.of());
     }
 
+    /** Blocks are the real engine's; this fake keeps none. */
+    @Override
+    public TransactionState transactionState() {
+        return TransactionState.IDLE;
+    }
+
     @Override
     public void cancel() {
     }

@@ -27,9 +27,12 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * A JDBC connection: one {@link Session} on an embedded engine, in autocommit mode (every statement commits
- * on its own; explicit transactions are not offered yet). Closing it closes its statements, the session and
- * its handle on the engine.
+ * A JDBC connection: one {@link Session} on an embedded engine. In autocommit mode (the default) every
+ * statement commits on its own. With autocommit off, the connection opens a transaction block (BEGIN) before
+ * the first statement that finds none, and {@link #commit()} / {@link #rollback()} end it, as PostgreSQL's
+ * driver does; the block itself is the session's ({@code BEGIN ... COMMIT} in SQL behaves the same).
+ * Closing the connection closes its statements, rolls back an open block, closes the session and its handle
+ * on the engine.
  */
 public final class CepheidConnection implements Connection {
     private static final String DEFAULT_SCHEMA = "public";
@@ -44,6 +47,10 @@ public final class CepheidConnection implements Connection {
     private final Object sessionLock = new Object();
     private String schema = DEFAULT_SCHEMA;
     private boolean readOnly;
+    /** Guarded by sessionLock: whether a block is opened for the next statement that finds none. */
+    private boolean autoCommit = true;
+    /** The level last set; every level runs as snapshot isolation, so this only reports the choice back. */
+    private int transactionIsolation = TRANSACTION_SERIALIZABLE;
     private volatile boolean closed;
 
     CepheidConnection(String url, String user, EngineHandle engine, Session session) {
@@ -58,6 +65,9 @@ public final class CepheidConnection implements Connection {
         checkOpen();
         synchronized (sessionLock) {
             try {
+                if (!autoCommit && session.transactionState() == Session.TransactionState.IDLE) {
+                    discard(session.execute("BEGIN", List.of()));
+                }
                 return session.execute(sql, parameters);
             } catch (RuntimeException e) {
                 throw SqlExceptions.from(e);
@@ -205,30 +215,91 @@ public final class CepheidConnection implements Connection {
         return sql;
     }
 
+    /**
+     * Turning autocommit back on commits an open block, as JDBC requires (and reports a failed one as
+     * {@link #commit()} does); turning it off opens nothing until the next statement.
+     */
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         checkOpen();
-        if (!autoCommit) {
-            throw SqlExceptions.unsupported("manual commit mode (setAutoCommit(false))");
+        synchronized (sessionLock) {
+            if (autoCommit && !this.autoCommit) {
+                this.autoCommit = true;
+                endBlock(true);
+            }
+            this.autoCommit = autoCommit;
         }
     }
 
     @Override
     public boolean getAutoCommit() throws SQLException {
         checkOpen();
-        return true;
+        synchronized (sessionLock) {
+            return autoCommit;
+        }
     }
 
+    /**
+     * Commits the open block, if any. A conflicting commit by another transaction fails it with 40001
+     * ({@link java.sql.SQLTransactionRollbackException}); a block that a failed statement aborted is rolled
+     * back and reported with 25P02. The block ends either way.
+     */
     @Override
     public void commit() throws SQLException {
         checkOpen();
-        throw SqlExceptions.unsupported("commit in autocommit mode");
+        synchronized (sessionLock) {
+            requireManualCommit("commit");
+            endBlock(true);
+        }
     }
 
     @Override
     public void rollback() throws SQLException {
         checkOpen();
-        throw SqlExceptions.unsupported("rollback in autocommit mode");
+        synchronized (sessionLock) {
+            requireManualCommit("roll back");
+            endBlock(false);
+        }
+    }
+
+    private void requireManualCommit(String action) throws SQLException {
+        if (autoCommit) {
+            throw new SQLException("cannot " + action + " in autocommit mode: every statement has already committed",
+                    "25P01");
+        }
+    }
+
+    /**
+     * Ends the session's block with COMMIT or ROLLBACK, first closing open result sets (their holdability is
+     * CLOSE_CURSORS_AT_COMMIT: their rows come from the ending block's snapshot). Must hold sessionLock.
+     */
+    private void endBlock(boolean commit) throws SQLException {
+        closeResultSets();
+        Session.TransactionState state;
+        try {
+            state = session.transactionState();
+            if (state == Session.TransactionState.IDLE) {
+                return;
+            }
+            discard(session.execute(commit && state == Session.TransactionState.IN_BLOCK ? "COMMIT" : "ROLLBACK",
+                    List.of()));
+        } catch (RuntimeException e) {
+            throw SqlExceptions.from(e);
+        }
+        if (commit && state == Session.TransactionState.FAILED) {
+            throw SqlExceptions.create("the transaction was rolled back instead of committed: a statement in it"
+                    + " failed earlier", "25P02", null);
+        }
+    }
+
+    private void closeResultSets() throws SQLException {
+        List<CepheidStatement> open;
+        synchronized (statements) {
+            open = new ArrayList<>(statements);
+        }
+        for (CepheidStatement statement : open) {
+            statement.closeResultSet();
+        }
     }
 
     @Override
@@ -322,19 +393,26 @@ public final class CepheidConnection implements Connection {
         return null;
     }
 
+    /**
+     * Accepts the levels snapshot isolation provides: REPEATABLE READ (every statement of a block reads one
+     * pinned version) and SERIALIZABLE (what Redshift calls it; a write conflicting with a concurrent commit
+     * fails with 40001). READ COMMITTED and READ UNCOMMITTED would promise a statement-by-statement view that
+     * blocks do not give, so they are refused rather than silently upgraded.
+     */
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
         checkOpen();
-        if (level != TRANSACTION_SERIALIZABLE) {
-            throw SqlExceptions.unsupported("isolation levels other than SERIALIZABLE");
+        if (level != TRANSACTION_SERIALIZABLE && level != TRANSACTION_REPEATABLE_READ) {
+            throw SqlExceptions.unsupported("isolation levels other than SERIALIZABLE and REPEATABLE READ");
         }
+        transactionIsolation = level;
     }
 
-    /** Snapshot isolation, which Redshift reports as SERIALIZABLE. */
+    /** The level last set (default SERIALIZABLE, as Redshift reports); both run as snapshot isolation. */
     @Override
     public int getTransactionIsolation() throws SQLException {
         checkOpen();
-        return TRANSACTION_SERIALIZABLE;
+        return transactionIsolation;
     }
 
     @Override

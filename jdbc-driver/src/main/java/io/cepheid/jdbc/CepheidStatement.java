@@ -91,6 +91,14 @@ public class CepheidStatement implements Statement {
         }
     }
 
+    /** Closes the current result set, if any (the connection's commit or rollback ends the rows' block). */
+    void closeResultSet() throws SQLException {
+        CepheidResultSet current = resultSet;
+        if (current != null) {
+            current.close();
+        }
+    }
+
     private void clearResult() throws SQLException {
         CepheidResultSet previous = resultSet;
         resultSet = null;

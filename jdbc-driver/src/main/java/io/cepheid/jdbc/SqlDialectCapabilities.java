@@ -6,7 +6,8 @@ import java.sql.RowIdLifetime;
 /**
  * The fixed half of {@link DatabaseMetaData}: what Cepheid's SQL dialect and this driver support, answered
  * as Redshift answers (lower-case identifiers even when quoted, NULLs sorted high, 127-byte names, no
- * indexes, procedures or catalogs, forward-only read-only results, autocommit only). The catalog queries
+ * indexes, procedures or catalogs, forward-only read-only results, snapshot-isolated transactions in which
+ * DDL takes part, no savepoints). The catalog queries
  * live in {@link CepheidDatabaseMetaData}.
  */
 abstract class SqlDialectCapabilities implements DatabaseMetaData {
@@ -118,9 +119,12 @@ abstract class SqlDialectCapabilities implements DatabaseMetaData {
     @Override public int getMaxTablesInSelect() { return 0; }
     @Override public int getMaxUserNameLength() { return IDENTIFIER_MAX_BYTES; }
     @Override public int getDefaultTransactionIsolation() { return java.sql.Connection.TRANSACTION_SERIALIZABLE; }
-    @Override public boolean supportsTransactions() { return false; }
-    @Override public boolean supportsTransactionIsolationLevel(int level) { return level == java.sql.Connection.TRANSACTION_SERIALIZABLE; }
-    @Override public boolean supportsDataDefinitionAndDataManipulationTransactions() { return false; }
+    @Override public boolean supportsTransactions() { return true; }
+    /** Snapshot isolation, reported under both names that describe it (see CepheidConnection.setTransactionIsolation). */
+    @Override public boolean supportsTransactionIsolationLevel(int level) {
+        return level == java.sql.Connection.TRANSACTION_SERIALIZABLE || level == java.sql.Connection.TRANSACTION_REPEATABLE_READ;
+    }
+    @Override public boolean supportsDataDefinitionAndDataManipulationTransactions() { return true; }
     @Override public boolean supportsDataManipulationTransactionsOnly() { return false; }
     @Override public boolean dataDefinitionCausesTransactionCommit() { return false; }
     @Override public boolean dataDefinitionIgnoredInTransactions() { return false; }

@@ -186,6 +186,12 @@ final class FakeEngine implements EngineHandle {
                 return new PreparedInfo((int) sql.chars().filter(c -> c == '?').count(), List.of());
             }
 
+            /** The fake answers BEGIN like any other scripted statement and keeps no block. */
+            @Override
+            public TransactionState transactionState() {
+                return TransactionState.IDLE;
+            }
+
             @Override
             public void cancel() {
                 cancels++;

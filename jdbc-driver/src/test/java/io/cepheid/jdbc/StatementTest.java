@@ -159,9 +159,10 @@ class StatementTest extends FakeEngineTestBase {
     }
 
     @Test
-    void transactionsAndScrollingAreRefusedClearly() throws SQLException {
+    void savepointsAndScrollingAreRefusedClearly() throws SQLException {
         try (Connection connection = connect()) {
-            assertThrows(SQLFeatureNotSupportedException.class, () -> connection.setAutoCommit(false));
+            assertThrows(SQLFeatureNotSupportedException.class, () -> connection.setSavepoint());
+            assertThrows(SQLFeatureNotSupportedException.class, () -> connection.setSavepoint("s"));
             assertThrows(SQLFeatureNotSupportedException.class,
                     () -> connection.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY));
             connection.setAutoCommit(true);

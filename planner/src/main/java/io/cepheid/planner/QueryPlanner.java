@@ -144,7 +144,7 @@ public final class QueryPlanner {
      * column per table column in table order, already of the columns' types.
      */
     public PlannedRowChange planUpdate(SqlUpdate update, TableDefinition table, List<Object> parameters) {
-        PlannedQuery query = planQuery(RowChangeQueries.updateQuery(update, table), parameters);
+        PlannedQuery query = planQuery(RowChangeQueries.updateQuery(update, table, typeFactory), parameters);
         List<SqlType> types = new ArrayList<>();
         types.add(SqlType.BIGINT);
         table.columns().forEach(c -> types.add(c.type()));

@@ -293,6 +293,11 @@ final class LeaderSession implements Session {
     }
 
     @Override
+    public TransactionState transactionState() {
+        return block.state();
+    }
+
+    @Override
     public void cancel() {
         cancelRequested = true;
     }

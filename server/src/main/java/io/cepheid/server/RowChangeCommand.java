@@ -2,6 +2,7 @@ package io.cepheid.server;
 
 import io.cepheid.planner.QueryPlanner;
 import io.cepheid.planner.ddl.QualifiedName;
+import io.cepheid.planner.dml.RowChangeQueries;
 import io.cepheid.planner.parse.SqlTruncateTable;
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.DistStyle;
@@ -24,7 +25,8 @@ import java.util.List;
  * Runs DELETE, UPDATE and TRUNCATE. DELETE and UPDATE plan their WHERE as a query over the table's
  * hidden row-id column ({@link QueryPlanner#forRowChanges}), collect the ids of the matching rows, and
  * mark them deleted in the transaction; UPDATE also appends each row's new version, so the old versions'
- * delete vectors and the new row groups commit together.
+ * delete vectors and the new row groups commit together. DELETE ... USING and UPDATE ... FROM join the
+ * target to their source list in that query ({@link RowChangeQueries}).
  */
 final class RowChangeCommand {
     private final SessionSettings settings;
@@ -63,9 +65,13 @@ final class RowChangeCommand {
             QueryPlanner.PlannedRowChange planned = QueryPlanner.forRowChanges(view, settings.searchSchema(), name)
                     .planUpdate(update, table, parameters);
             boolean mayRedistribute = table.distStyle() == DistStyle.AUTO && snapshot.storedDistStyle() == DistStyle.ALL;
+            boolean mayRepeat = RowChangeQueries.mayMatchRepeatedly(update);
             RowIds ids = new RowIds();
             if (mayRedistribute) {
                 session.forEachBatch(planned.rows(), view, ids::add);
+                if (mayRepeat) {
+                    ids.requireDistinct();
+                }
                 transaction.delete(name.schema(), name.table(), ids.values, ids.count);
                 TableAppender appender = transaction.appender(name.schema(), name.table());
                 session.forEachBatch(planned.rows(), view, batch -> appender.append(newValues(batch)));
@@ -75,6 +81,9 @@ final class RowChangeCommand {
                     ids.add(batch);
                     appender.append(newValues(batch));
                 });
+                if (mayRepeat) {
+                    ids.requireDistinct(); // the appended versions are discarded with the failed transaction
+                }
                 transaction.delete(name.schema(), name.table(), ids.values, ids.count);
             }
             return new StatementResult.UpdateCount(ids.count, "UPDATE " + ids.count);
@@ -125,6 +134,23 @@ final class RowChangeCommand {
             }
             for (int i = 0; i < size; i++) {
                 values[count++] = column.getLong(batch.row(i));
+            }
+        }
+
+        /**
+         * Fails with 21000 when an id came twice: an UPDATE ... FROM whose condition joins a target row to
+         * several source rows would otherwise write one version per match. Sorting a copy costs about
+         * n log n over 8-byte ids, small next to writing the n new row versions.
+         */
+        void requireDistinct() {
+            long[] sorted = Arrays.copyOf(values, count);
+            Arrays.sort(sorted);
+            for (int i = 1; i < sorted.length; i++) {
+                if (sorted[i] == sorted[i - 1]) {
+                    throw new CepheidException(ErrorCode.CARDINALITY_VIOLATION,
+                            "more than one source row matches target row of UPDATE ... FROM; make the FROM"
+                                    + " list and WHERE condition match each target row at most once");
+                }
             }
         }
     }

@@ -18,6 +18,13 @@ public interface Session extends AutoCloseable {
     /** The number of {@code ?} markers in {@code sql} and the result columns it would produce (empty for non-queries). */
     PreparedInfo prepare(String sql);
 
+    /**
+     * Where the session stands with transactions after its last statement, as PostgreSQL's ReadyForQuery
+     * reports it: clients that manage blocks themselves (JDBC with autocommit off) read it to know whether
+     * to open one.
+     */
+    TransactionState transactionState();
+
     /** Asks the running statement, if any, to stop with SQLSTATE 57014. Callable from another thread. */
     void cancel();
 
@@ -25,5 +32,15 @@ public interface Session extends AutoCloseable {
     void close();
 
     record PreparedInfo(int parameterCount, List<ResultColumn> columns) {
+    }
+
+    /** PostgreSQL's transaction status indicator: 'I', 'T' and 'E'. */
+    enum TransactionState {
+        /** No block: each statement commits on its own. */
+        IDLE,
+        /** Inside BEGIN ... COMMIT. */
+        IN_BLOCK,
+        /** Inside a block that a failed statement aborted: only ROLLBACK (or COMMIT, which rolls back) ends it. */
+        FAILED
     }
 }

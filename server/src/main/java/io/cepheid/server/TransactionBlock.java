@@ -25,8 +25,11 @@ final class TransactionBlock implements AutoCloseable {
         this.warehouse = warehouse;
     }
 
-    boolean inBlock() {
-        return open != null;
+    Session.TransactionState state() {
+        if (open == null) {
+            return Session.TransactionState.IDLE;
+        }
+        return failed ? Session.TransactionState.FAILED : Session.TransactionState.IN_BLOCK;
     }
 
     /** BEGIN; inside a block it changes nothing (PostgreSQL only warns). */

@@ -112,12 +112,28 @@ class TransactionBlockTest {
 
     @Test
     void anErrorFailsTheBlockUntilItEnds() {
+        assertEquals(Session.TransactionState.IDLE, first.transactionState());
         run(first, "BEGIN");
         run(first, "INSERT INTO t VALUES (3, 'three')");
+        assertEquals(Session.TransactionState.IN_BLOCK, first.transactionState());
         assertThrows(CepheidException.class, () -> run(first, "INSERT INTO missing VALUES (1)"));
+        assertEquals(Session.TransactionState.FAILED, first.transactionState());
         CepheidException e = assertThrows(CepheidException.class, () -> ids(first));
         assertEquals("25P02", e.code().sqlState());
         assertEquals("ROLLBACK", run(first, "COMMIT"));
+        assertEquals(Session.TransactionState.IDLE, first.transactionState());
         assertEquals(List.of(1L, 2L), ids(first));
+    }
+
+    @Test
+    void anUpdateFromThatFailsInABlockLeavesNothingBehind() {
+        run(first, "CREATE TABLE src (a INTEGER, b VARCHAR(10))");
+        run(first, "INSERT INTO src VALUES (1, 'x'), (1, 'y')");
+        run(first, "BEGIN");
+        CepheidException e = assertThrows(CepheidException.class,
+                () -> run(first, "UPDATE t SET b = src.b FROM src WHERE t.a = src.a"));
+        assertEquals("21000", e.code().sqlState());
+        assertEquals("ROLLBACK", run(first, "COMMIT"));
+        assertEquals(List.of(1L, 2L), ids(first), "the appended new versions went with the failed block");
     }
 }

@@ -71,6 +71,12 @@ final class ScriptedEngine implements EngineHandle, Session {
         return new PreparedInfo(0, List.of());
     }
 
+    /** Blocks are the real engine's; this fake keeps none. */
+    @Override
+    public TransactionState transactionState() {
+        return TransactionState.IDLE;
+    }
+
     @Override
     public void cancel() {
     }
