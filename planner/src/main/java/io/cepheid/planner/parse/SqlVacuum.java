@@ -79,7 +79,7 @@ public final class SqlVacuum extends SqlCall {
         }
         if (thresholdPercent != DEFAULT_THRESHOLD) {
             writer.keyword("TO");
-            writer.print(Integer.toString(thresholdPercent));
+            writer.literal(Integer.toString(thresholdPercent));
             writer.keyword("PERCENT");
         }
         if (boost) {
