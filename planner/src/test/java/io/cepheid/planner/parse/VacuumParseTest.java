@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.apache.calcite.sql.SqlSelect;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class VacuumParseTest {
 
         SqlVacuum sortOnly = parseAs("VACUUM SORT ONLY sales.orders TO 75 PERCENT BOOST", SqlVacuum.class);
         assertEquals(SqlVacuum.Mode.SORT_ONLY, sortOnly.mode());
-        assertEquals("SALES.ORDERS", sortOnly.table().toString().toUpperCase(java.util.Locale.ROOT));
+        assertEquals("SALES.ORDERS", sortOnly.table().toString().toUpperCase(Locale.ROOT));
         assertEquals(75, sortOnly.thresholdPercent());
         assertTrue(sortOnly.boost());
 
@@ -31,7 +32,7 @@ class VacuumParseTest {
         assertEquals(SqlVacuum.Mode.FULL, parseAs("VACUUM FULL TO 10 PERCENT", SqlVacuum.class).mode());
         assertTrue(parseAs("VACUUM t BOOST", SqlVacuum.class).boost());
         // SORT without ONLY is a table name; VACUUM stays an ordinary word elsewhere.
-        assertEquals("SORT", parseAs("VACUUM sort", SqlVacuum.class).table().toString().toUpperCase(java.util.Locale.ROOT));
+        assertEquals("SORT", parseAs("VACUUM sort", SqlVacuum.class).table().toString().toUpperCase(Locale.ROOT));
         parseAs("SELECT vacuum FROM vacuum", SqlSelect.class);
     }
 

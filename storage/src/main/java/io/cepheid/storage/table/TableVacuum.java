@@ -9,6 +9,7 @@ import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -147,7 +148,7 @@ public final class TableVacuum {
                 int[] order = definition.sortStyle() == SortStyle.INTERLEAVED
                         ? RowGroupSorter.sortedOrder(gathered, liveRows, definition.sortKey(), SortStyle.INTERLEAVED)
                         : RowGroupSorter.mergeRuns(gathered, liveRows, definition.sortKey(),
-                                java.util.Arrays.copyOf(runStarts, runs));
+                                Arrays.copyOf(runStarts, runs));
                 writeInOrder(gathered, order, written);
                 sortedRows += liveRows;
             } finally {
@@ -242,7 +243,7 @@ public final class TableVacuum {
                 }
                 return rows;
             }
-            return java.util.Arrays.copyOf(rows, deletes.liveRows(rows));
+            return Arrays.copyOf(rows, deletes.liveRows(rows));
         }
 
         private static void close(ColumnVector[] vectors) {

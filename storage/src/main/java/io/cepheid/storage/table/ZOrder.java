@@ -2,6 +2,8 @@ package io.cepheid.storage.table;
 
 import io.cepheid.storage.vector.ColumnVector;
 
+import java.util.List;
+
 /**
  * Z-order (Morton) keys for an INTERLEAVED sort key. Each sort column's values are first mapped to an
  * order-preserving unsigned key: the value's rank among the distinct values being sorted (NULLs rank after
@@ -47,7 +49,7 @@ final class ZOrder {
      * by a power of two to fill {@code bits} bits: order-preserving, so rows equal in the column stay equal.
      */
     static long[] scaledRanks(ColumnVector column, int rowCount, int bits) {
-        int[] order = RowGroupSorter.sortedOrder(new ColumnVector[] {column}, rowCount, java.util.List.of(0));
+        int[] order = RowGroupSorter.sortedOrder(new ColumnVector[] {column}, rowCount, List.of(0));
         long[] ranks = new long[rowCount];
         ColumnVector[] single = {column};
         long rank = 0;

@@ -5,17 +5,24 @@ import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.file.FailingFileStore;
 import io.cepheid.storage.file.InMemoryFileStore;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.format.CatalogCodec;
 import io.cepheid.storage.table.RowGroup;
+import io.cepheid.storage.table.RowGroupRef;
 import io.cepheid.storage.table.SortedRegion;
+import io.cepheid.storage.table.TableManifest;
 import io.cepheid.storage.table.TableSnapshot;
 import io.cepheid.storage.table.TableVacuum;
 import io.cepheid.storage.table.VacuumOptions;
 import io.cepheid.storage.table.VacuumOptions.Mode;
 import io.cepheid.storage.type.SqlType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.stream.LongStream;
 
 import static io.cepheid.storage.catalog.TestTables.append;
@@ -70,7 +77,7 @@ class VacuumTest {
         }
     }
 
-    private static void deleteWhere(Warehouse warehouse, java.util.function.LongPredicate test) {
+    private static void deleteWhere(Warehouse warehouse, LongPredicate test) {
         try (Transaction transaction = warehouse.begin()) {
             long[] ids = rowIdsWhere(transaction.view().table("public", "t").orElseThrow(), test);
             transaction.delete("public", "t", ids, ids.length);
@@ -229,18 +236,18 @@ class VacuumTest {
 
     @Test
     void theManifestKeepsTheSortedRunMark() {
-        io.cepheid.storage.table.RowGroupRef first = new io.cepheid.storage.table.RowGroupRef("a.rg", 10);
-        io.cepheid.storage.table.RowGroupRef next = new io.cepheid.storage.table.RowGroupRef("b.rg", 10, "b.dv", 2, true);
-        io.cepheid.storage.table.TableManifest manifest = new io.cepheid.storage.table.TableManifest(DistStyle.EVEN,
+        RowGroupRef first = new RowGroupRef("a.rg", 10);
+        RowGroupRef next = new RowGroupRef("b.rg", 10, "b.dv", 2, true);
+        TableManifest manifest = new TableManifest(DistStyle.EVEN,
                 List.of(List.of(first, next)));
-        byte[] json = io.cepheid.storage.format.CatalogCodec.encodeManifest(manifest);
-        assertEquals(manifest, io.cepheid.storage.format.CatalogCodec.decodeManifest(json, "m"));
-        String text = new String(json, java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = CatalogCodec.encodeManifest(manifest);
+        assertEquals(manifest, CatalogCodec.decodeManifest(json, "m"));
+        String text = new String(json, StandardCharsets.UTF_8);
         assertEquals(1, text.split("sortedRun", -1).length - 1, text);
     }
 
     @Test
-    void sortedRunMarksSurviveARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
+    void anInterleavedTableIsUnsortedAfterItsFirstRowGroupUntilVacuum(@TempDir Path directory) {
         TableDefinition interleaved = new TableDefinition("public", "t", T.columns(), DistStyle.EVEN,
                 TableDefinition.NO_DIST_KEY, SortStyle.INTERLEAVED, List.of(0), List.of());
         try (LocalWarehouse warehouse = LocalWarehouse.open(directory, 1)) {
