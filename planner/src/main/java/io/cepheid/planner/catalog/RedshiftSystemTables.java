@@ -251,7 +251,7 @@ public final class RedshiftSystemTables {
 
     /**
      * One row per stored block: Cepheid keeps one block per column per row group, so blocknum is the row
-     * group's position in its slice. minvalue / maxvalue follow Redshift: integer-like values as stored
+     * group's position in its slice; unsorted is 1 for blocks after the slice's sorted region. minvalue / maxvalue follow Redshift: integer-like values as stored
      * (DECIMAL unscaled, DATE in days, TIMESTAMP in microseconds), floating point rounded outwards, strings
      * as their first eight bytes read as a big-endian 64-bit integer.
      */
@@ -266,13 +266,15 @@ public final class RedshiftSystemTables {
             long tableId = tableId(definition.schema(), definition.name());
             for (int slice = 0; slice < table.sliceCount(); slice++) {
                 List<RowGroup> rowGroups = table.rowGroups(slice);
+                int sortedRowGroups = SortedRegion.rowGroups(definition, rowGroups);
                 for (int blockNumber = 0; blockNumber < rowGroups.size(); blockNumber++) {
                     RowGroup rowGroup = rowGroups.get(blockNumber);
+                    long unsorted = blockNumber >= sortedRowGroups ? 1L : 0L;
                     for (int column = 0; column < definition.columns().size(); column++) {
                         ZoneMap zoneMap = rowGroup.header(column).zoneMap();
                         rows.add(Arrays.asList((long) slice, (long) column, tableId, (long) blockNumber,
                                 (long) rowGroup.rowCount(), 0L, minValue(zoneMap), maxValue(zoneMap), 0L, 0L, 1L,
-                                0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
+                                0L, 0L, unsorted, 0L, 0L, 0L, 0L, 0L, 0L));
                     }
                 }
             }
