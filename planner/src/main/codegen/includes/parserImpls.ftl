@@ -799,6 +799,56 @@ SqlNode SqlTruncateTableStatement() :
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * VACUUM [FULL | SORT ONLY | DELETE ONLY | REINDEX] [table] [TO n PERCENT] [BOOST]. VACUUM, SORT,
+ * REINDEX and BOOST are ordinary words, recognized by their text, so none of them becomes a keyword.
+ * ------------------------------------------------------------------------------------------- */
+
+SqlNode SqlVacuumStatement() :
+{
+    Span s;
+    SqlVacuum.Mode mode = SqlVacuum.Mode.FULL;
+    SqlIdentifier table = null;
+    int threshold = SqlVacuum.DEFAULT_THRESHOLD;
+    boolean boost = false;
+}
+{
+    // A choice, so that the statement list's syntactic lookahead evaluates the word test and moves on
+    // to other statements that start with a word (the second branch never matches).
+    (
+        LOOKAHEAD({ "VACUUM".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier() { s = span(); }
+    |
+        LOOKAHEAD({ false }) <EOF> { throw new IllegalStateException(); }
+    )
+    [
+        <FULL> { mode = SqlVacuum.Mode.FULL; }
+    |
+        LOOKAHEAD({ "SORT".equalsIgnoreCase(getToken(1).image) && getToken(2).kind == ONLY })
+        SimpleIdentifier() <ONLY> { mode = SqlVacuum.Mode.SORT_ONLY; }
+    |
+        <DELETE> <ONLY> { mode = SqlVacuum.Mode.DELETE_ONLY; }
+    |
+        LOOKAHEAD({ "REINDEX".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier() { mode = SqlVacuum.Mode.REINDEX; }
+    ]
+    [
+        LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON && getToken(1).kind != TO
+            && !"BOOST".equalsIgnoreCase(getToken(1).image) })
+        table = CompoundIdentifier()
+    ]
+    [
+        <TO> threshold = UnsignedIntLiteral() <PERCENT>
+    ]
+    [
+        LOOKAHEAD({ "BOOST".equalsIgnoreCase(getToken(1).image) })
+        SimpleIdentifier() { boost = true; }
+    ]
+    {
+        return new SqlVacuum(s.end(this), mode, table, threshold, boost);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Tokens for the POSIX regular-expression operators (~, ~*, !~, !~*) that
  * includePosixOperators switches on in Parser.jj.
  * ------------------------------------------------------------------------------------------- */

@@ -21,6 +21,7 @@ import io.cepheid.storage.table.TableAppender;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.planner.parse.SqlTransactionControl;
 import io.cepheid.planner.parse.SqlTruncateTable;
+import io.cepheid.planner.parse.SqlVacuum;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
@@ -46,6 +47,7 @@ final class LeaderSession implements Session {
     private final SessionSettings settings;
     private final DdlExecutor ddl;
     private final RowChangeCommand rowChanges;
+    private final VacuumCommand vacuum;
     private final TransactionBlock block;
     private volatile boolean cancelRequested;
     private int queryCounter;
@@ -56,6 +58,7 @@ final class LeaderSession implements Session {
         this.settings = new SessionSettings(engine.config().queryMemoryLimit());
         this.ddl = new DdlExecutor(engine, settings, this);
         this.rowChanges = new RowChangeCommand(settings, this);
+        this.vacuum = new VacuumCommand(settings, this);
         this.block = new TransactionBlock(engine.warehouse());
     }
 
@@ -101,6 +104,7 @@ final class LeaderSession implements Session {
             case SqlDelete delete -> rowChanges.delete(delete, parameters);
             case SqlUpdate update -> rowChanges.update(update, parameters);
             case SqlTruncateTable truncate -> rowChanges.truncate(truncate);
+            case SqlVacuum statement -> vacuum.execute(statement, block.inBlock());
             case SqlSetOption set -> {
                 settings.apply(set);
                 yield new StatementResult.Done("SET");

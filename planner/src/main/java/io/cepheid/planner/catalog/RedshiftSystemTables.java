@@ -7,6 +7,7 @@ import io.cepheid.storage.catalog.TableDefinition;
 import io.cepheid.storage.encoding.Encoding;
 import io.cepheid.storage.encoding.ZoneMap;
 import io.cepheid.storage.table.RowGroup;
+import io.cepheid.storage.table.SortedRegion;
 import io.cepheid.storage.table.TableSnapshot;
 import io.cepheid.storage.type.SqlType;
 
@@ -147,15 +148,21 @@ public final class RedshiftSystemTables {
     /**
      * One row per table with rows (Redshift leaves empty tables out). size counts blocks, each at most
      * about 1 MB as Redshift's are; Cepheid stores no hidden columns, so only user columns count.
+     * tbl_rows counts stored rows, deleted ones included until VACUUM reclaims them (as Redshift's does);
+     * estimated_visible_rows counts live rows only.
      */
     private static List<List<Object>> tableInfo(CatalogSnapshot catalog) {
         List<List<Object>> rows = new ArrayList<>();
         for (TableDefinition definition : catalog.tables()) {
             Optional<TableSnapshot> found = catalog.table(definition.schema(), definition.name());
-            if (found.isEmpty() || found.get().rowCount() == 0) {
+            if (found.isEmpty()) {
                 continue;
             }
             TableSnapshot table = found.get();
+            long storedRows = SortedRegion.storedRows(table);
+            if (storedRows == 0) {
+                continue;
+            }
             List<ColumnDefinition> columns = definition.columns();
             long blocks = 0;
             long[] sliceRows = new long[table.sliceCount()];
@@ -169,16 +176,17 @@ public final class RedshiftSystemTables {
                     }
                 }
             }
-            boolean hasSortKey = !definition.sortKey().isEmpty();
+            boolean hasSortKey = SortedRegion.sorted(definition);
             Integer sortColumn = hasSortKey ? definition.sortKey().getFirst() : null;
+            Long unsorted = hasSortKey ? hundredths(SortedRegion.unsortedRows(table) * 100.0 / storedRows) : null;
             rows.add(Arrays.asList(SystemTables.DATABASE, definition.schema(),
                     tableId(definition.schema(), definition.name()), definition.name(), encoded(columns),
                     distStyle(definition, table), hasSortKey ? columns.get(sortColumn).name() : null,
                     maxVarchar(columns), hasSortKey ? SystemTables.encodingName(encoding(columns.get(sortColumn))) : null,
                     (long) definition.sortKey().size(), blocks, null, 0L,
-                    hasSortKey ? unsortedPercent(table, sortColumn) : null, null, table.rowCount(),
+                    unsorted, null, storedRows,
                     hasSortKey ? skewSortKey(columnBytes, definition.sortKey()) : null, skewRows(table, sliceRows),
-                    table.rowCount(), null, null, null));
+                    table.rowCount(), null, unsorted, null));
         }
         return rows;
     }
@@ -217,37 +225,6 @@ public final class RedshiftSystemTables {
         return max;
     }
 
-    /**
-     * Percent of rows outside each slice's sorted region, as DECIMAL(5,2) hundredths. A slice's row groups
-     * are each sorted; the sorted region runs while each row group's first sort-key value is at least the
-     * previous row group's last (zone maps), as after a load into an empty table or a VACUUM.
-     */
-    private static long unsortedPercent(TableSnapshot table, int sortColumn) {
-        long unsorted = 0;
-        for (int slice = 0; slice < table.sliceCount(); slice++) {
-            ZoneMap previous = null;
-            boolean inOrder = true;
-            for (RowGroup rowGroup : table.rowGroups(slice)) {
-                ZoneMap zoneMap = rowGroup.header(sortColumn).zoneMap();
-                inOrder = inOrder && (previous == null || follows(previous, zoneMap));
-                if (!inOrder) {
-                    unsorted += rowGroup.rowCount();
-                }
-                previous = zoneMap;
-            }
-        }
-        return hundredths(unsorted * 100.0 / table.rowCount());
-    }
-
-    private static boolean follows(ZoneMap previous, ZoneMap next) {
-        return switch (previous) {
-            case ZoneMap.LongRange p when next instanceof ZoneMap.LongRange n -> n.min() >= p.max();
-            case ZoneMap.DoubleRange p when next instanceof ZoneMap.DoubleRange n -> n.min() >= p.max();
-            case ZoneMap.BytesRange p when next instanceof ZoneMap.BytesRange n -> Arrays.compareUnsigned(n.min(), p.max()) >= 0;
-            default -> false;
-        };
-    }
-
     /** Largest non-sort-key column's encoded size over the first sort-key column's, as hundredths. */
     private static Long skewSortKey(long[] columnBytes, List<Integer> sortKey) {
         long largest = 0;
@@ -276,7 +253,7 @@ public final class RedshiftSystemTables {
 
     /**
      * One row per stored block: Cepheid keeps one block per column per row group, so blocknum is the row
-     * group's position in its slice. minvalue / maxvalue follow Redshift: integer-like values as stored
+     * group's position in its slice; unsorted is 1 for blocks after the slice's sorted region. minvalue / maxvalue follow Redshift: integer-like values as stored
      * (DECIMAL unscaled, DATE in days, TIMESTAMP in microseconds), floating point rounded outwards, strings
      * as their first eight bytes read as a big-endian 64-bit integer.
      */
@@ -291,13 +268,15 @@ public final class RedshiftSystemTables {
             long tableId = tableId(definition.schema(), definition.name());
             for (int slice = 0; slice < table.sliceCount(); slice++) {
                 List<RowGroup> rowGroups = table.rowGroups(slice);
+                int sortedRowGroups = SortedRegion.rowGroups(definition, rowGroups);
                 for (int blockNumber = 0; blockNumber < rowGroups.size(); blockNumber++) {
                     RowGroup rowGroup = rowGroups.get(blockNumber);
+                    long unsorted = blockNumber >= sortedRowGroups ? 1L : 0L;
                     for (int column = 0; column < definition.columns().size(); column++) {
                         ZoneMap zoneMap = rowGroup.header(column).zoneMap();
                         rows.add(Arrays.asList((long) slice, (long) column, tableId, (long) blockNumber,
                                 (long) rowGroup.rowCount(), 0L, minValue(zoneMap), maxValue(zoneMap), 0L, 0L, 1L,
-                                0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
+                                0L, 0L, unsorted, 0L, 0L, 0L, 0L, 0L, 0L));
                     }
                 }
             }

@@ -3,11 +3,14 @@ package io.cepheid.storage.catalog;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.file.FileStore;
+import io.cepheid.storage.memory.BufferAllocator;
 import io.cepheid.storage.table.RowDeleter;
 import io.cepheid.storage.table.RowGroupWriter;
 import io.cepheid.storage.table.SlicingTableAppender;
 import io.cepheid.storage.table.TableAppender;
 import io.cepheid.storage.table.TableManifest;
+import io.cepheid.storage.table.TableVacuum;
+import io.cepheid.storage.table.VacuumOptions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -195,6 +198,22 @@ final class LocalTransaction implements Transaction {
         TableManifest empty = TableManifest.empty(SlicingTableAppender.initialLayout(state.definition()),
                 base.state().sliceCount());
         changedTables.put(state.key(), state.withManifest(empty));
+    }
+
+    @Override
+    public synchronized TableVacuum.Result vacuum(String schema, String table, VacuumOptions options,
+            BufferAllocator allocator) {
+        checkOpen();
+        TableState state = requireTable(schema, table);
+        if (appenders.containsKey(state.key())) {
+            throw new IllegalStateException("table " + state.key() + " is vacuumed after rows were appended to it");
+        }
+        TableVacuum.Result result = TableVacuum.vacuum(state.definition(), state.manifest(), store, rowGroupWriter,
+                allocator, options);
+        if (result.changed()) {
+            changedTables.put(state.key(), state.withManifest(result.manifest()));
+        }
+        return result;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.cepheid.storage.catalog;
 
+import io.cepheid.storage.memory.BufferAllocator;
 import io.cepheid.storage.table.TableAppender;
+import io.cepheid.storage.table.TableVacuum;
+import io.cepheid.storage.table.VacuumOptions;
 
 /**
  * A set of catalog and data changes that commit atomically or not at all. Changes are invisible to others
@@ -43,6 +46,14 @@ public interface Transaction extends AutoCloseable {
 
     /** Removes every row of the table (its row groups leave the manifest; the files stay for older readers). */
     void truncate(String schema, String table);
+
+    /**
+     * VACUUM: rewrites the table's row groups to drop deleted rows and restore sort order, as
+     * {@code options} asks (see {@link TableVacuum}); the new files replace the old ones when this
+     * transaction commits. Decoded rows are charged to {@code allocator}. Not allowed after rows were
+     * appended to the table in this transaction.
+     */
+    TableVacuum.Result vacuum(String schema, String table, VacuumOptions options, BufferAllocator allocator);
 
     void commit();
 

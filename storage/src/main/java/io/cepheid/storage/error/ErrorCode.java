@@ -40,6 +40,8 @@ public enum ErrorCode {
     SERIALIZATION_FAILURE(ErrorCategory.USER, "40001"),
     /** A statement sent while the transaction block is aborted by an earlier error, until ROLLBACK. */
     IN_FAILED_SQL_TRANSACTION(ErrorCategory.USER, "25P02"),
+    /** A statement that cannot run inside a transaction block (VACUUM). */
+    ACTIVE_SQL_TRANSACTION(ErrorCategory.USER, "25001"),
     QUERY_CANCELED(ErrorCategory.USER, "57014"),
     DATA_CORRUPTED(ErrorCategory.INTERNAL, "XX001"),
     INTERNAL_ERROR(ErrorCategory.INTERNAL, "XX000");

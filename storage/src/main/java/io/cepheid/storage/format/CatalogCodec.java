@@ -52,9 +52,12 @@ public final class CatalogCodec {
     private record ManifestJson(int format, String layout, List<List<RowGroupJson>> slices) {
     }
 
-    /** {@code deletes} and {@code deleted} are left out while no row is deleted (the format-1 shape). */
+    /**
+     * {@code deletes} and {@code deleted} are left out while no row is deleted (the format-1 shape), and
+     * {@code sortedRun} unless VACUUM wrote the row group as part of a slice's sorted run.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    private record RowGroupJson(String file, int rows, String deletes, Integer deleted) {
+    private record RowGroupJson(String file, int rows, String deletes, Integer deleted, Boolean sortedRun) {
     }
 
     public static byte[] encodeCatalog(CatalogDocument document) {
@@ -78,7 +81,8 @@ public final class CatalogCodec {
     public static byte[] encodeManifest(TableManifest manifest) {
         List<List<RowGroupJson>> slices = manifest.slices().stream()
                 .map(slice -> slice.stream().map(r -> new RowGroupJson(r.file(), r.rowCount(), r.deleteFile(),
-                        r.deleteFile() == null ? null : r.deletedCount())).toList())
+                        r.deleteFile() == null ? null : r.deletedCount(),
+                        r.continuesSortedRun() ? Boolean.TRUE : null)).toList())
                 .toList();
         return write(new ManifestJson(FORMAT, manifest.layout().name(), slices));
     }
@@ -93,7 +97,8 @@ public final class CatalogCodec {
     }
 
     private static RowGroupRef fromJson(RowGroupJson json) {
-        return new RowGroupRef(json.file(), json.rows(), json.deletes(), json.deleted() == null ? 0 : json.deleted());
+        return new RowGroupRef(json.file(), json.rows(), json.deletes(), json.deleted() == null ? 0 : json.deleted(),
+                Boolean.TRUE.equals(json.sortedRun()));
     }
 
     private static TableJson toJson(CatalogDocument.TableEntry entry) {

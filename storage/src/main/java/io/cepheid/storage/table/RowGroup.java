@@ -16,6 +16,14 @@ public interface RowGroup {
         return null;
     }
 
+    /**
+     * Whether this row group's rows follow the previous row group's of the slice in sort-key order because
+     * VACUUM wrote them as one sorted run (a load never sets it).
+     */
+    default boolean continuesSortedRun() {
+        return false;
+    }
+
     /** Header (encoding, nulls, zone map) of a column's block, read without decoding values. */
     BlockHeader header(int column);
 

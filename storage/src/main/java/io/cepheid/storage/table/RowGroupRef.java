@@ -3,9 +3,11 @@ package io.cepheid.storage.table;
 /**
  * A manifest's entry for one row group: the content-addressed file that holds it, its row count, and,
  * once rows of it were deleted, the delete-vector file that marks them ({@code deleteFile} null and
- * {@code deletedCount} 0 while none is).
+ * {@code deletedCount} 0 while none is). {@code continuesSortedRun} is set on the row groups VACUUM writes
+ * after the first of a slice: their rows follow the previous row group's in sort order, which zone maps
+ * alone cannot tell for an INTERLEAVED sort key (see {@link SortedRegion}).
  */
-public record RowGroupRef(String file, int rowCount, String deleteFile, int deletedCount) {
+public record RowGroupRef(String file, int rowCount, String deleteFile, int deletedCount, boolean continuesSortedRun) {
     public RowGroupRef {
         if (deletedCount < 0 || deletedCount >= rowCount && rowCount > 0 || (deleteFile == null) != (deletedCount == 0)) {
             throw new IllegalArgumentException("row group " + file + " of " + rowCount + " rows cannot have "
@@ -14,7 +16,11 @@ public record RowGroupRef(String file, int rowCount, String deleteFile, int dele
     }
 
     public RowGroupRef(String file, int rowCount) {
-        this(file, rowCount, null, 0);
+        this(file, rowCount, null, 0, false);
+    }
+
+    public RowGroupRef(String file, int rowCount, String deleteFile, int deletedCount) {
+        this(file, rowCount, deleteFile, deletedCount, false);
     }
 
     /** Rows a scan returns: stored rows less deleted ones. */
@@ -23,6 +29,6 @@ public record RowGroupRef(String file, int rowCount, String deleteFile, int dele
     }
 
     public RowGroupRef withDeletes(String newDeleteFile, int newDeletedCount) {
-        return new RowGroupRef(file, rowCount, newDeleteFile, newDeletedCount);
+        return new RowGroupRef(file, rowCount, newDeleteFile, newDeletedCount, continuesSortedRun);
     }
 }

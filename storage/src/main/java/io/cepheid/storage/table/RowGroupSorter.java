@@ -1,5 +1,6 @@
 package io.cepheid.storage.table;
 
+import io.cepheid.storage.catalog.SortStyle;
 import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.vector.ColumnVector;
 
@@ -8,49 +9,99 @@ import java.lang.foreign.ValueLayout;
 import java.util.List;
 
 /**
- * Orders the rows of a row group by a COMPOUND sort key: ascending, column by column, NULLs last
- * (Redshift's default for ascending keys). Produces a permutation with a stable merge sort over a
- * primitive int array, so equal keys keep their load order and no row is boxed.
+ * Orders rows by a sort key. COMPOUND: ascending, column by column, NULLs last (Redshift's default for
+ * ascending keys). INTERLEAVED: by the {@link ZOrder} key of the sort columns, ties broken column by column,
+ * so every sort column gets an equal share of the order and zone maps prune on each of them. Produces a
+ * permutation with a stable merge sort over a primitive int array, so equal keys keep their load order and no
+ * row is boxed.
  */
 final class RowGroupSorter {
     private RowGroupSorter() {
     }
 
-    /** Row indexes {@code [0, rowCount)} in sort order. */
+    /** Row indexes {@code [0, rowCount)} in COMPOUND sort order. */
     static int[] sortedOrder(ColumnVector[] columns, int rowCount, List<Integer> sortKey) {
+        return sortedOrder(columns, rowCount, sortKey, SortStyle.COMPOUND);
+    }
+
+    /** Row indexes {@code [0, rowCount)} in the order of {@code style}. */
+    static int[] sortedOrder(ColumnVector[] columns, int rowCount, List<Integer> sortKey, SortStyle style) {
+        ColumnVector[] keys = keyColumns(columns, sortKey);
+        int[] order = identity(rowCount);
+        if (keys.length == 0 || rowCount < 2 || style == SortStyle.NONE) {
+            return order;
+        }
+        long[] zKeys = style == SortStyle.INTERLEAVED ? ZOrder.keys(keys, rowCount) : null;
+        mergeSort(keys, zKeys, order, new int[rowCount], 0, rowCount);
+        return order;
+    }
+
+    /**
+     * Row indexes {@code [0, rowCount)} in COMPOUND order, given that rows {@code [runStarts[i],
+     * runStarts[i + 1])} (the last run ends at rowCount) are each sorted already: merges the runs pairwise,
+     * bottom up, in O(rows x log runs). VACUUM uses it to merge a slice's row groups.
+     */
+    static int[] mergeRuns(ColumnVector[] columns, int rowCount, List<Integer> sortKey, int[] runStarts) {
+        ColumnVector[] keys = keyColumns(columns, sortKey);
+        int[] order = identity(rowCount);
+        int[] scratch = new int[rowCount];
+        int[] bounds = new int[runStarts.length + 1];
+        System.arraycopy(runStarts, 0, bounds, 0, runStarts.length);
+        bounds[runStarts.length] = rowCount;
+        int runs = runStarts.length;
+        while (runs > 1) {
+            int merged = 0;
+            for (int r = 0; r < runs; r += 2) {
+                int from = bounds[r];
+                if (r + 1 < runs) {
+                    merge(keys, null, order, scratch, from, bounds[r + 1], bounds[r + 2]);
+                }
+                bounds[merged++] = from;
+            }
+            bounds[merged] = rowCount;
+            runs = merged;
+        }
+        return order;
+    }
+
+    private static ColumnVector[] keyColumns(ColumnVector[] columns, List<Integer> sortKey) {
         ColumnVector[] keys = new ColumnVector[sortKey.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = columns[sortKey.get(i)];
         }
+        return keys;
+    }
+
+    private static int[] identity(int rowCount) {
         int[] order = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
-        if (keys.length == 0 || rowCount < 2) {
-            return order;
-        }
-        int[] scratch = new int[rowCount];
-        mergeSort(keys, order, scratch, 0, rowCount);
         return order;
     }
 
-    private static void mergeSort(ColumnVector[] keys, int[] rows, int[] scratch, int from, int to) {
+    private static void mergeSort(ColumnVector[] keys, long[] zKeys, int[] rows, int[] scratch, int from, int to) {
         int length = to - from;
         if (length <= 16) {
-            insertionSort(keys, rows, from, to);
+            insertionSort(keys, zKeys, rows, from, to);
             return;
         }
         int middle = (from + to) >>> 1;
-        mergeSort(keys, rows, scratch, from, middle);
-        mergeSort(keys, rows, scratch, middle, to);
-        if (compare(keys, rows[middle - 1], rows[middle]) <= 0) {
+        mergeSort(keys, zKeys, rows, scratch, from, middle);
+        mergeSort(keys, zKeys, rows, scratch, middle, to);
+        merge(keys, zKeys, rows, scratch, from, middle, to);
+    }
+
+    /** Merges the sorted ranges {@code rows[from, middle)} and {@code rows[middle, to)}. */
+    private static void merge(ColumnVector[] keys, long[] zKeys, int[] rows, int[] scratch, int from, int middle, int to) {
+        if (from == middle || middle == to || compare(keys, zKeys, rows[middle - 1], rows[middle]) <= 0) {
             return; // already in order: common for loads that arrive sorted
         }
-        System.arraycopy(rows, from, scratch, from, length);
+        System.arraycopy(rows, from, scratch, from, to - from);
         int left = from;
         int right = middle;
         for (int out = from; out < to; out++) {
-            if (right >= to || (left < middle && compare(keys, scratch[left], scratch[right]) <= 0)) {
+            if (right >= to || (left < middle && compare(keys, zKeys, scratch[left], scratch[right]) <= 0)) {
                 rows[out] = scratch[left++];
             } else {
                 rows[out] = scratch[right++];
@@ -58,16 +109,27 @@ final class RowGroupSorter {
         }
     }
 
-    private static void insertionSort(ColumnVector[] keys, int[] rows, int from, int to) {
+    private static void insertionSort(ColumnVector[] keys, long[] zKeys, int[] rows, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             int row = rows[i];
             int j = i - 1;
-            while (j >= from && compare(keys, rows[j], row) > 0) {
+            while (j >= from && compare(keys, zKeys, rows[j], row) > 0) {
                 rows[j + 1] = rows[j];
                 j--;
             }
             rows[j + 1] = row;
         }
+    }
+
+    /** By z-order key first when there is one (INTERLEAVED), then column by column. */
+    private static int compare(ColumnVector[] keys, long[] zKeys, int a, int b) {
+        if (zKeys != null) {
+            int byZ = Long.compare(zKeys[a], zKeys[b]);
+            if (byZ != 0) {
+                return byZ;
+            }
+        }
+        return compare(keys, a, b);
     }
 
     /** Compares rows {@code a} and {@code b} by the key columns, NULLs after every value. */

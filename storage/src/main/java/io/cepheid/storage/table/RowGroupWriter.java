@@ -1,7 +1,6 @@
 package io.cepheid.storage.table;
 
 import io.cepheid.storage.catalog.ColumnDefinition;
-import io.cepheid.storage.catalog.SortStyle;
 import io.cepheid.storage.catalog.TableDefinition;
 import io.cepheid.storage.encoding.BlockCodec;
 import io.cepheid.storage.encoding.Encoding;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns buffered rows into one immutable row-group file: sorts them by the table's sort key, encodes each
- * column with its declared encoding, names the file by its content and writes it durably through the
- * transaction's {@link NewFileSink}.
+ * Turns buffered rows into one immutable row-group file: sorts them by the table's sort key (COMPOUND
+ * column by column, INTERLEAVED by z-order), encodes each column with its declared encoding, names the file
+ * by its content and writes it durably through the transaction's {@link NewFileSink}.
  */
 public final class RowGroupWriter {
     private final NewFileSink sink;
@@ -27,12 +26,10 @@ public final class RowGroupWriter {
     }
 
     public RowGroupRef write(TableDefinition definition, ColumnVector[] columns, int rowCount, BufferAllocator allocator) {
-        // INTERLEAVED is sorted as COMPOUND for now: zone maps still work on the leading column.
-        boolean sorted = definition.sortStyle() != SortStyle.NONE && !definition.sortKey().isEmpty();
-        if (!sorted) {
-            return writeFile(definition, columns, rowCount);
+        if (!SortedRegion.sorted(definition)) {
+            return writeFile(definition, columns, 0, rowCount, false);
         }
-        int[] order = RowGroupSorter.sortedOrder(columns, rowCount, definition.sortKey());
+        int[] order = RowGroupSorter.sortedOrder(columns, rowCount, definition.sortKey(), definition.sortStyle());
         ColumnVector[] reordered = new ColumnVector[columns.length];
         try {
             for (int c = 0; c < columns.length; c++) {
@@ -41,7 +38,7 @@ public final class RowGroupWriter {
                     reordered[c].copyRow(columns[c], order[row], row);
                 }
             }
-            return writeFile(definition, reordered, rowCount);
+            return writeFile(definition, reordered, 0, rowCount, false);
         } finally {
             for (ColumnVector vector : reordered) {
                 if (vector != null) {
@@ -51,16 +48,26 @@ public final class RowGroupWriter {
         }
     }
 
-    private RowGroupRef writeFile(TableDefinition definition, ColumnVector[] columns, int rowCount) {
+    /**
+     * Writes rows {@code [from, from + rowCount)} as they are, already in sort order (VACUUM's merged runs).
+     * {@code continuesSortedRun}: they follow the slice's previous row group in sort order.
+     */
+    public RowGroupRef writeOrdered(TableDefinition definition, ColumnVector[] columns, int from, int rowCount,
+            boolean continuesSortedRun) {
+        return writeFile(definition, columns, from, rowCount, continuesSortedRun);
+    }
+
+    private RowGroupRef writeFile(TableDefinition definition, ColumnVector[] columns, int from, int rowCount,
+            boolean continuesSortedRun) {
         List<byte[]> blocks = new ArrayList<>(columns.length);
         for (int c = 0; c < columns.length; c++) {
             ColumnDefinition column = definition.columns().get(c);
             Encoding encoding = column.encoding() == null ? Encoding.AUTO : column.encoding();
-            blocks.add(BlockCodec.encode(column.type(), encoding, columns[c], 0, rowCount));
+            blocks.add(BlockCodec.encode(column.type(), encoding, columns[c], from, rowCount));
         }
         byte[] content = RowGroupFile.write(rowCount, blocks);
         String name = ContentAddress.name(content, ContentAddress.ROW_GROUP_SUFFIX);
         sink.write(name, content);
-        return new RowGroupRef(name, rowCount);
+        return new RowGroupRef(name, rowCount, null, 0, continuesSortedRun);
     }
 }

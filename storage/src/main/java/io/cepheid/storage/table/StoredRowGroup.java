@@ -46,6 +46,11 @@ final class StoredRowGroup implements RowGroup {
         return ref.rowCount();
     }
 
+    @Override
+    public boolean continuesSortedRun() {
+        return ref.continuesSortedRun();
+    }
+
     /** Read on first use, like the row-group file. */
     @Override
     public DeleteVector deletes() {
