@@ -24,7 +24,7 @@ import java.util.List;
  * Decides from block headers alone that no row of a row group can satisfy a scan's filter. The filter becomes a
  * tree of zone-map tests: AND / OR of {@code column <cmp> constant} (=, <>, <, <=, >, >=, which also covers
  * BETWEEN and IN lists once the planner has expanded them), {@code column LIKE 'prefix%'} on VARCHAR,
- * {@code column IS [NOT] NULL}. The column may sit under order-preserving casts (integer to DECIMAL, exact to
+ * {@code column IS [NOT] NULL}, a BOOLEAN column alone or under NOT. The column may sit under order-preserving casts (integer to DECIMAL, exact to
  * floating point, DATE to TIMESTAMP); the constant may be any cast of a literal, folded once with the
  * executor's own cast. Anything else is "may match", so a row group is skipped only when it certainly has no
  * matching row: NULLs never satisfy a comparison, and zone maps cover deleted rows too.
@@ -147,11 +147,15 @@ final class ZoneMapPruner {
     /** Turns a filter into a {@link Test}, or null where it cannot tell anything from zone maps. */
     private record Builder(List<Integer> columns, BufferAllocator allocator) {
         Test test(ExprSpec expr) {
+            if (expr instanceof ExprSpec.InputRef ref) {
+                return booleanColumn(ref, true); // WHERE flag
+            }
             if (!(expr instanceof ExprSpec.Call call)) {
                 return null;
             }
             List<ExprSpec> args = call.arguments();
             return switch (call.function()) {
+                case NOT -> args.getFirst() instanceof ExprSpec.InputRef ref ? booleanColumn(ref, false) : null;
                 case AND -> {
                     List<Test> tests = new ArrayList<>();
                     for (ExprSpec arg : args) {
@@ -181,6 +185,12 @@ final class ZoneMapPruner {
                 case LIKE -> prefix(args);
                 default -> null;
             };
+        }
+
+        /** A BOOLEAN column as a whole condition is {@code column = value} (its zone map holds 0 and 1). */
+        private Test booleanColumn(ExprSpec.InputRef ref, boolean value) {
+            return ref.type() instanceof SqlType.BooleanType && tableColumn(ref) >= 0
+                    ? new Comparison(tableColumn(ref), ref.type(), ref.type(), Function.EQ, value ? 1L : 0L, false) : null;
         }
 
         private Test comparison(Function function, ExprSpec left, ExprSpec right) {

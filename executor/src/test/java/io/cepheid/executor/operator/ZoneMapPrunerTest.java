@@ -31,7 +31,7 @@ class ZoneMapPrunerTest {
     private static final SqlType WIDE = new SqlType.DecimalType(30, 4);
     private static final SqlType TEXT = new SqlType.VarcharType(12);
     private static final List<SqlType> TYPES = List.of(SqlType.BIGINT, SqlType.INTEGER, DEC, WIDE, SqlType.DATE,
-            SqlType.TIMESTAMP, TEXT, SqlType.DOUBLE);
+            SqlType.TIMESTAMP, TEXT, SqlType.DOUBLE, SqlType.BOOLEAN);
     private static final int ROWS = 2000;
     private static final int ROW_GROUP = 100;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -55,6 +55,7 @@ class ZoneMapPrunerTest {
             row.add((18_000L + base) * MICROS_PER_DAY + random.nextInt(1000) * 1_000_000L);    // TIMESTAMP micros
             row.add(allNullGroup ? null : WORDS[(int) Math.min(WORDS.length - 1, base * WORDS.length / 210)]);
             row.add(random.nextInt(50) == 0 ? (random.nextBoolean() ? -0.0 : 0.0) : base / 4.0);
+            row.add(random.nextInt(30) == 0 ? null : base % 60 < 30);
             rows.add(row);
         }
         return rows;
@@ -101,6 +102,8 @@ class ZoneMapPrunerTest {
                 new Shape("varchar against char", () -> comparison(6, TEXT, lit(WORDS[random.nextInt(WORDS.length)],
                         new SqlType.CharType(3)))),
                 new Shape("varchar against varchar", () -> comparison(6, TEXT, lit(WORDS[random.nextInt(WORDS.length)], TEXT))),
+                new Shape("boolean column", () -> random.nextBoolean() ? ref(8, SqlType.BOOLEAN)
+                        : call(Function.NOT, SqlType.BOOLEAN, ref(8, SqlType.BOOLEAN))),
                 new Shape("like prefix", () -> call(Function.LIKE, SqlType.BOOLEAN, ref(6, TEXT),
                         lit(List.of("a%", "ab%", "b%", "ba\\%%", "c_f%", "d%", "ab", "b %", "z%").get(random.nextInt(9)), new SqlType.CharType(5)))));
         for (Shape shape : shapes) {
@@ -124,7 +127,7 @@ class ZoneMapPrunerTest {
 
     /** All columns, the predicate pushed into the scan or applied by a filter above a full scan. */
     private Scan scan(ExprSpec predicate, boolean pushed) {
-        List<Integer> columns = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+        List<Integer> columns = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8);
         ScanSpec spec = new ScanSpec("public", "t", columns, TYPES, pushed ? predicate : null);
         try (BufferAllocator allocator = BufferAllocator.unlimited("prune-test")) {
             ExecutionContext context = context(allocator, catalog, 1);
