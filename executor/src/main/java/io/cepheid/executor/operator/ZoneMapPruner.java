@@ -366,7 +366,8 @@ final class ZoneMapPruner {
             case ZoneMap.Empty e -> null;
             case ZoneMap.LongRange range -> switch (target) {
                 case EXACT -> new Object[] {BigDecimal.valueOf(range.min(), scale(columnType)), BigDecimal.valueOf(range.max(), scale(columnType))};
-                case FLOAT -> widened(BigDecimal.valueOf(range.min(), scale(columnType)), BigDecimal.valueOf(range.max(), scale(columnType)));
+                case FLOAT -> widened(BigDecimal.valueOf(range.min(), scale(columnType)), BigDecimal.valueOf(range.max(), scale(columnType)),
+                        comparedAs);
                 case LONG -> columnType instanceof SqlType.DateType && comparedAs instanceof SqlType.TimestampType
                         ? new Object[] {range.min() * MICROS_PER_DAY, range.max() * MICROS_PER_DAY}
                         : new Object[] {range.min(), range.max()};
@@ -374,7 +375,8 @@ final class ZoneMapPruner {
             };
             case ZoneMap.DecimalRange range -> switch (target) {
                 case EXACT -> new Object[] {new BigDecimal(range.min(), scale(columnType)), new BigDecimal(range.max(), scale(columnType))};
-                case FLOAT -> widened(new BigDecimal(range.min(), scale(columnType)), new BigDecimal(range.max(), scale(columnType)));
+                case FLOAT -> widened(new BigDecimal(range.min(), scale(columnType)), new BigDecimal(range.max(), scale(columnType)),
+                        comparedAs);
                 case LONG, BYTES -> null;
             };
             case ZoneMap.DoubleRange range -> target != Domain.FLOAT || Double.isNaN(range.min()) || Double.isNaN(range.max()) ? null
@@ -386,10 +388,13 @@ final class ZoneMapPruner {
     }
 
     /**
-     * Exact bounds as doubles, one step outward: the executor's own decimal-to-double cast may round the other
-     * way, and a bound that is too tight could skip a matching row.
+     * Exact bounds as doubles (or REALs), one step outward: the executor's own cast to floating point may round
+     * the other way, and a bound that is too tight could skip a matching row.
      */
-    private static Object[] widened(BigDecimal min, BigDecimal max) {
+    private static Object[] widened(BigDecimal min, BigDecimal max, SqlType comparedAs) {
+        if (comparedAs instanceof SqlType.RealType) {
+            return new Object[] {(double) Math.nextDown(min.floatValue()), (double) Math.nextUp(max.floatValue())};
+        }
         return new Object[] {Math.nextDown(min.doubleValue()), Math.nextUp(max.doubleValue())};
     }
 

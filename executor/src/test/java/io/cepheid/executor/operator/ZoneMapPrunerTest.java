@@ -90,6 +90,8 @@ class ZoneMapPrunerTest {
                         lit(BigInteger.valueOf(value() * 10_000 - 123_4567 + random.nextInt(3) - 1), WIDE))),
                 new Shape("decimal as double", () -> comparison(2, DEC, lit(value() + random.nextInt(100) / 100.0, SqlType.DOUBLE),
                         SqlType.DOUBLE)),
+                new Shape("integer as real", () -> comparison(0, SqlType.BIGINT, lit(value() + random.nextInt(4) / 4.0, SqlType.REAL),
+                        SqlType.REAL)),
                 new Shape("double", () -> comparison(7, SqlType.DOUBLE, lit(random.nextBoolean() ? value() / 4.0 : -0.0, SqlType.DOUBLE))),
                 new Shape("date", () -> comparison(4, SqlType.DATE, lit(18_000L + value(), SqlType.DATE))),
                 new Shape("date from text", () -> comparison(4, SqlType.DATE,
