@@ -24,9 +24,9 @@ import java.util.List;
  * Decides from block headers alone that no row of a row group can satisfy a scan's filter. The filter becomes a
  * tree of zone-map tests: AND / OR of {@code column <cmp> constant} (=, <>, <, <=, >, >=, which also covers
  * BETWEEN and IN lists once the planner has expanded them), {@code column LIKE 'prefix%'} on VARCHAR,
- * {@code column IS [NOT] NULL}, a BOOLEAN column alone or under NOT. The column may sit under order-preserving casts (integer to DECIMAL, exact to
- * floating point, DATE to TIMESTAMP); the constant may be any cast of a literal, folded once with the
- * executor's own cast. Anything else is "may match", so a row group is skipped only when it certainly has no
+ * {@code column IS [NOT] NULL}, a BOOLEAN column alone or under NOT. The column may sit under order-preserving
+ * casts (integer to DECIMAL, exact to floating point, DATE to TIMESTAMP); the constant may be any cast of a
+ * literal, folded once with the executor's own cast. Anything else is "may match", so a row group is skipped only when it certainly has no
  * matching row: NULLs never satisfy a comparison, and zone maps cover deleted rows too.
  */
 final class ZoneMapPruner {
@@ -205,7 +205,7 @@ final class ZoneMapPruner {
                 return null;
             }
             Object constant = domainValue(fold(right), left.type());
-            // A CHAR operand makes the executor compare ignoring trailing blanks (the planner types string literals CHAR).
+            // A CHAR operand makes the executor compare ignoring trailing blanks.
             boolean blankPadded = right.type() instanceof SqlType.CharType;
             if (blankPadded && constant instanceof byte[] bytes) {
                 constant = withoutTrailingBlanks(bytes);
@@ -274,7 +274,8 @@ final class ZoneMapPruner {
         return switch (expr) {
             case ExprSpec.InputRef ref -> ref;
             case ExprSpec.Call call when call.function() == Function.CAST
-                    && preservesOrder(call.arguments().getFirst().type(), call.type()) -> orderPreservingColumn(call.arguments().getFirst());
+                    && preservesOrder(call.arguments().getFirst().type(), call.type()) ->
+                    orderPreservingColumn(call.arguments().getFirst());
             default -> null;
         };
     }
@@ -362,11 +363,11 @@ final class ZoneMapPruner {
      */
     private static Object[] bounds(ZoneMap zoneMap, SqlType columnType, SqlType comparedAs) {
         Domain target = domain(comparedAs);
+        int scale = scale(columnType);
         return switch (zoneMap) {
             case ZoneMap.Empty e -> null;
             case ZoneMap.LongRange range -> switch (target) {
-                case EXACT -> new Object[] {BigDecimal.valueOf(range.min(), scale(columnType)), BigDecimal.valueOf(range.max(), scale(columnType))};
-                case FLOAT -> widened(BigDecimal.valueOf(range.min(), scale(columnType)), BigDecimal.valueOf(range.max(), scale(columnType)),
+                case EXACT, FLOAT -> exactBounds(BigDecimal.valueOf(range.min(), scale), BigDecimal.valueOf(range.max(), scale),
                         comparedAs);
                 case LONG -> columnType instanceof SqlType.DateType && comparedAs instanceof SqlType.TimestampType
                         ? new Object[] {range.min() * MICROS_PER_DAY, range.max() * MICROS_PER_DAY}
@@ -374,28 +375,33 @@ final class ZoneMapPruner {
                 case BYTES -> null;
             };
             case ZoneMap.DecimalRange range -> switch (target) {
-                case EXACT -> new Object[] {new BigDecimal(range.min(), scale(columnType)), new BigDecimal(range.max(), scale(columnType))};
-                case FLOAT -> widened(new BigDecimal(range.min(), scale(columnType)), new BigDecimal(range.max(), scale(columnType)),
-                        comparedAs);
+                case EXACT, FLOAT -> exactBounds(new BigDecimal(range.min(), scale), new BigDecimal(range.max(), scale), comparedAs);
                 case LONG, BYTES -> null;
             };
-            case ZoneMap.DoubleRange range -> target != Domain.FLOAT || Double.isNaN(range.min()) || Double.isNaN(range.max()) ? null
-                    : comparedAs instanceof SqlType.RealType
-                    ? new Object[] {(double) (float) range.min() + 0.0, (double) (float) range.max() + 0.0}
-                    : new Object[] {range.min() + 0.0, range.max() + 0.0};
+            case ZoneMap.DoubleRange range -> {
+                if (target != Domain.FLOAT || Double.isNaN(range.min()) || Double.isNaN(range.max())) {
+                    yield null;
+                }
+                yield comparedAs instanceof SqlType.RealType
+                        ? new Object[] {(double) (float) range.min() + 0.0, (double) (float) range.max() + 0.0}
+                        : new Object[] {range.min() + 0.0, range.max() + 0.0};
+            }
             case ZoneMap.BytesRange range -> target == Domain.BYTES ? new Object[] {range.min(), range.max()} : null;
         };
     }
 
     /**
-     * Exact bounds as doubles (or REALs), one step outward: the executor's own cast to floating point may round
-     * the other way, and a bound that is too tight could skip a matching row.
+     * Exact bounds as they are, or as doubles (REALs) one step outward: the executor's own cast to floating point
+     * may round the other way, and a bound that is too tight could skip a matching row.
      */
-    private static Object[] widened(BigDecimal min, BigDecimal max, SqlType comparedAs) {
-        if (comparedAs instanceof SqlType.RealType) {
-            return new Object[] {(double) Math.nextDown(min.floatValue()), (double) Math.nextUp(max.floatValue())};
-        }
-        return new Object[] {Math.nextDown(min.doubleValue()), Math.nextUp(max.doubleValue())};
+    private static Object[] exactBounds(BigDecimal min, BigDecimal max, SqlType comparedAs) {
+        return switch (domain(comparedAs)) {
+            case EXACT -> new Object[] {min, max};
+            case FLOAT -> comparedAs instanceof SqlType.RealType
+                    ? new Object[] {(double) Math.nextDown(min.floatValue()), (double) Math.nextUp(max.floatValue())}
+                    : new Object[] {Math.nextDown(min.doubleValue()), Math.nextUp(max.doubleValue())};
+            case LONG, BYTES -> null;
+        };
     }
 
     private static int compare(Object a, Object b) {

@@ -33,9 +33,9 @@ import org.apache.calcite.tools.RelBuilder;
  * through projects, into inner-join inputs (and the preserved side of outer joins, which Calcite's
  * {@code FilterJoinRule} decides), below aggregates when it tests only grouping keys, and into both branches of
  * UNION ALL. A filter (or join condition) that is not deterministic stays where the query put it, since moving
- * it would change how often it is evaluated. {@link #afterTrimming} repeats the filter-through-project step once column trimming has
- * put projects between filters and scans, so the physical conversion sees {@code Filter(TableScan)} and the scan
- * prunes blocks with the filter's zone-map tests.
+ * it would change how often it is evaluated. {@link #afterTrimming} repeats the filter-through-project step
+ * once column trimming has put projects between filters and scans, so the physical conversion sees
+ * {@code Filter(TableScan)} and the scan prunes blocks with the filter's zone-map tests.
  */
 public final class LogicalOptimizer {
     /**
