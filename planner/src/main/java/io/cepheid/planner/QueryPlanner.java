@@ -163,7 +163,7 @@ public final class QueryPlanner {
             RelNode rel = root.project();
             RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
             RelNode optimized = LogicalOptimizer.optimize(rel, relBuilder);
-            RelNode trimmed = converter.trimUnusedFields(true, optimized);
+            RelNode trimmed = LogicalOptimizer.afterTrimming(converter.trimUnusedFields(true, optimized));
             // The rewrite may drop the top projection that carried the select list's names, leaving an input's
             // (a join's uniquified sellerid0 for SELECT s.sellerid); put the validated names back.
             List<String> names = root.validatedRowType.getFieldNames();

@@ -47,7 +47,7 @@ public final class ScanOperator implements Operator {
         } else if (context.slice() < table.sliceCount()) {
             addSlice(table, context.slice());
         }
-        this.pruner = ZoneMapPruner.of(spec.filter(), spec.columns());
+        this.pruner = ZoneMapPruner.of(spec.filter(), spec.columns(), context.allocator());
         this.predicate = spec.filter() == null ? null : FilterPredicate.compile(spec.filter(), context.allocator());
     }
 

@@ -6,8 +6,18 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.SetOp;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
+import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
+import org.apache.calcite.rel.rules.FilterJoinRule;
+import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
+import org.apache.calcite.rel.rules.FilterSetOpTransposeRule;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -18,6 +28,14 @@ import org.apache.calcite.tools.RelBuilder;
  * aggregates, common OR factors pulled out ({@link OrFactoring}), predicate pushdown, join ordering over
  * multi-joins (greedy for wide ones, {@link GreedyJoinOrder}; exhaustive for the rest), and projection
  * merging. Each pass is a Hep program: deterministic, no cost model needed for these rewrites.
+ *
+ * <p>Predicate pushdown moves every deterministic filter conjunct as close to its table as it can go:
+ * through projects, into inner-join inputs (and the preserved side of outer joins, which Calcite's
+ * {@code FilterJoinRule} decides), below aggregates when it tests only grouping keys, and into both branches of
+ * UNION ALL. A filter (or join condition) that is not deterministic stays where the query put it, since moving
+ * it would change how often it is evaluated. {@link #afterTrimming} repeats the filter-through-project step
+ * once column trimming has put projects between filters and scans, so the physical conversion sees
+ * {@code Filter(TableScan)} and the scan prunes blocks with the filter's zone-map tests.
  */
 public final class LogicalOptimizer {
     /**
@@ -32,7 +50,42 @@ public final class LogicalOptimizer {
             .as(AggregateExpandDistinctAggregatesRule.Config.class)
             .toRule();
 
+    private static final RelOptRule FILTER_INTO_JOIN = FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.DEFAULT
+            .withOperandSupplier(b -> b.operand(Filter.class).predicate(LogicalOptimizer::isDeterministic)
+                    .oneInput(input -> input.operand(Join.class).anyInputs()))
+            .as(FilterJoinRule.FilterIntoJoinRule.FilterIntoJoinRuleConfig.class)
+            .toRule();
+
+    private static final RelOptRule JOIN_CONDITION_PUSH = FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.DEFAULT
+            .withOperandSupplier(b -> b.operand(Join.class)
+                    .predicate(join -> RexUtil.isDeterministic(join.getCondition())).anyInputs())
+            .as(FilterJoinRule.JoinConditionPushRule.JoinConditionPushRuleConfig.class)
+            .toRule();
+
+    /** Not through a project whose expressions are not deterministic: the filter would evaluate them a second time. */
+    private static final RelOptRule FILTER_PROJECT_TRANSPOSE = FilterProjectTransposeRule.Config.DEFAULT
+            .withOperandFor(Filter.class, filter -> isDeterministic(filter) && !RexUtil.containsCorrelation(filter.getCondition()),
+                    Project.class, project -> project.getProjects().stream().allMatch(RexUtil::isDeterministic))
+            .toRule();
+
+    private static final RelOptRule FILTER_AGGREGATE_TRANSPOSE = FilterAggregateTransposeRule.Config.DEFAULT
+            .withOperandSupplier(b -> b.operand(Filter.class).predicate(LogicalOptimizer::isDeterministic)
+                    .oneInput(input -> input.operand(Aggregate.class).anyInputs()))
+            .as(FilterAggregateTransposeRule.Config.class)
+            .toRule();
+
+    /** Into every branch of UNION ALL (and of UNION / INTERSECT / EXCEPT before they become aggregates). */
+    private static final RelOptRule FILTER_SET_OP_TRANSPOSE = FilterSetOpTransposeRule.Config.DEFAULT
+            .withOperandSupplier(b -> b.operand(Filter.class).predicate(LogicalOptimizer::isDeterministic)
+                    .oneInput(input -> input.operand(SetOp.class).anyInputs()))
+            .as(FilterSetOpTransposeRule.Config.class)
+            .toRule();
+
     private LogicalOptimizer() {
+    }
+
+    private static boolean isDeterministic(Filter filter) {
+        return RexUtil.isDeterministic(filter.getCondition());
     }
 
     public static RelNode optimize(RelNode rel, RelBuilder relBuilder) {
@@ -48,6 +101,15 @@ public final class LogicalOptimizer {
         result = run(result, pushdown());
         result = run(result, cleanup());
         return result;
+    }
+
+    /**
+     * After {@code trimUnusedFields}: the trimmer narrows each scan with a project of the columns used, which
+     * lands between a filter and its scan ({@code Filter(Project(TableScan))}); move filters below such projects
+     * again and merge the projects it stacks up.
+     */
+    public static RelNode afterTrimming(RelNode rel) {
+        return run(rel, cleanup());
     }
 
     private static RelNode run(RelNode rel, HepProgram program) {
@@ -83,10 +145,11 @@ public final class LogicalOptimizer {
         return new HepProgramBuilder()
                 .addMatchOrder(HepMatchOrder.BOTTOM_UP)
                 .addRuleCollection(java.util.List.of(
-                        CoreRules.FILTER_INTO_JOIN,
-                        CoreRules.JOIN_CONDITION_PUSH,
-                        CoreRules.FILTER_PROJECT_TRANSPOSE,
-                        CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+                        FILTER_INTO_JOIN,
+                        JOIN_CONDITION_PUSH,
+                        FILTER_PROJECT_TRANSPOSE,
+                        FILTER_AGGREGATE_TRANSPOSE,
+                        FILTER_SET_OP_TRANSPOSE,
                         CoreRules.FILTER_MERGE,
                         CoreRules.PROJECT_MERGE,
                         CoreRules.PROJECT_REMOVE,
@@ -114,7 +177,8 @@ public final class LogicalOptimizer {
                 .addRuleCollection(java.util.List.of(
                         CoreRules.PROJECT_MERGE,
                         CoreRules.PROJECT_REMOVE,
-                        CoreRules.FILTER_PROJECT_TRANSPOSE))
+                        CoreRules.FILTER_MERGE,
+                        FILTER_PROJECT_TRANSPOSE))
                 .build();
     }
 }
