@@ -104,7 +104,7 @@ final class LeaderSession implements Session {
             case SqlDelete delete -> rowChanges.delete(delete, parameters);
             case SqlUpdate update -> rowChanges.update(update, parameters);
             case SqlTruncateTable truncate -> rowChanges.truncate(truncate);
-            case SqlVacuum statement -> vacuum.execute(statement, block.inBlock());
+            case SqlVacuum statement -> vacuum.execute(statement, block.state() != Session.TransactionState.IDLE);
             case SqlSetOption set -> {
                 settings.apply(set);
                 yield new StatementResult.Done("SET");
