@@ -82,7 +82,7 @@ final class LocalTransaction implements Transaction {
         }
         TableManifest empty = TableManifest.empty(SlicingTableAppender.initialLayout(normalized),
                 base.state().sliceCount());
-        changedTables.put(key, new TableState(normalized, empty, null, TableState.UNCOMMITTED));
+        changedTables.put(key, new TableState(normalized, empty));
     }
 
     @Override
@@ -116,7 +116,7 @@ final class LocalTransaction implements Transaction {
             }
             changedTables.put(current.key(), null);
         }
-        changedTables.put(key, new TableState(normalized, current.manifest(), null, TableState.UNCOMMITTED));
+        changedTables.put(key, current.withDefinition(normalized));
     }
 
     private static boolean sameColumnTypes(TableDefinition a, TableDefinition b) {
@@ -182,6 +182,22 @@ final class LocalTransaction implements Transaction {
         }
         changedTables.put(state.key(), state.withManifest(result.manifest()));
         return result.deletedRows();
+    }
+
+    @Override
+    public synchronized void setStatistics(String schema, String table, TableStatistics statistics) {
+        checkOpen();
+        TableState state = requireTable(schema, table);
+        // Fold pending appends into the manifest now: left to currentChanges they would be counted again as
+        // changed since this ANALYZE. A later append in this transaction opens a new appender.
+        SlicingTableAppender appender = appenders.remove(state.key());
+        if (appender != null) {
+            state = state.withManifest(appender.manifest());
+            appender.close();
+        }
+        TableStatistics merged = state.statistics() == null ? statistics
+                : state.statistics().updatedBy(statistics, state.definition());
+        changedTables.put(state.key(), state.withStatistics(merged));
     }
 
     @Override

@@ -41,6 +41,12 @@ public interface Transaction extends AutoCloseable {
      */
     long delete(String schema, String table, long[] rowIds, int count);
 
+    /**
+     * Stores ANALYZE statistics for the table: columns in {@code statistics} replace their earlier
+     * statistics, others keep theirs, and the count of rows changed since ANALYZE restarts at zero.
+     */
+    void setStatistics(String schema, String table, TableStatistics statistics);
+
     /** Removes every row of the table (its row groups leave the manifest; the files stay for older readers). */
     void truncate(String schema, String table);
 
