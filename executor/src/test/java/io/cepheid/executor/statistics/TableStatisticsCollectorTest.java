@@ -84,13 +84,13 @@ class TableStatisticsCollectorTest {
 
             ColumnStatistics v = statistics.column("v").orElseThrow();
             assertEquals(0.25, v.nullFraction());
-            assertEquals(50, v.distinctValues(), 1, "every residue mod 50 also occurs on a row that is not a multiple of 4");
+            assertEquals(50, v.distinctValues(), 2, "every residue mod 50 also occurs on a row that is not a multiple of 4");
             assertEquals(4, v.averageWidth());
             assertEquals(new ZoneMap.LongRange(0, 49), v.range());
 
             ColumnStatistics s = statistics.column("s").orElseThrow();
             assertEquals(0.01, s.nullFraction(), 1e-9);
-            assertEquals(99, s.distinctValues(), 1);
+            assertEquals(99, s.distinctValues(), 3, "linear counting, within a few percent");
             // k0..k9: 2 bytes, k10..k99: 3 bytes; k7 is the null one, so 9 two-byte and 90 three-byte values
             assertEquals((9 * 2 + 90 * 3) / 99.0, s.averageWidth(), 1e-9);
             ZoneMap.BytesRange strings = (ZoneMap.BytesRange) s.range();
