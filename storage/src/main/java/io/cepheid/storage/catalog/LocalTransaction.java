@@ -185,7 +185,8 @@ final class LocalTransaction implements Transaction {
     }
 
     @Override
-    public synchronized void setStatistics(String schema, String table, TableStatistics statistics) {
+    public synchronized void setStatistics(String schema, String table, TableStatistics statistics,
+            long rowsChangedSinceAnalyze) {
         checkOpen();
         TableState state = requireTable(schema, table);
         // Fold pending appends into the manifest now: left to currentChanges they would be counted again as
@@ -197,7 +198,7 @@ final class LocalTransaction implements Transaction {
         }
         TableStatistics merged = state.statistics() == null ? statistics
                 : state.statistics().updatedBy(statistics, state.definition());
-        changedTables.put(state.key(), state.withStatistics(merged));
+        changedTables.put(state.key(), state.withStatistics(merged, rowsChangedSinceAnalyze));
     }
 
     @Override

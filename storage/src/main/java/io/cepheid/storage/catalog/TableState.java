@@ -34,9 +34,9 @@ record TableState(TableDefinition definition, TableManifest manifest, String man
                 statistics == null ? null : statistics.forRedefinedTable(definition, newDefinition), rowsChangedSinceAnalyze);
     }
 
-    /** The table just analyzed: nothing changed since. */
-    TableState withStatistics(TableStatistics newStatistics) {
-        return new TableState(definition, manifest, null, UNCOMMITTED, newStatistics, 0);
+    /** The table with new statistics, and {@code rowsChanged} rows changed since they were gathered. */
+    TableState withStatistics(TableStatistics newStatistics, long rowsChanged) {
+        return new TableState(definition, manifest, null, UNCOMMITTED, newStatistics, rowsChanged);
     }
 
     /** The table with its manifest written to {@code file}, ready to commit. */
