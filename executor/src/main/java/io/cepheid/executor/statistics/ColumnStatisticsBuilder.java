@@ -61,22 +61,58 @@ final class ColumnStatisticsBuilder implements AutoCloseable {
     }
 
     private void addIntegers(Batch batch, ColumnVector vector, int n) {
+        // One loop per width, so no value goes through a switch.
         long min = longMin;
         long max = longMax;
-        for (int i = 0; i < n; i++) {
-            int row = batch.row(i);
-            if (vector.isNull(row)) {
-                nulls++;
-                continue;
+        switch (physicalType) {
+            case INT16 -> {
+                for (int i = 0; i < n; i++) {
+                    int row = batch.row(i);
+                    if (vector.isNull(row)) {
+                        nulls++;
+                    } else {
+                        short value = vector.getShort(row);
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
             }
-            long value = switch (physicalType) {
-                case INT16 -> vector.getShort(row);
-                case INT32 -> vector.getInt(row);
-                case BOOLEAN -> vector.getBoolean(row) ? 1 : 0;
-                default -> vector.getLong(row);
-            };
-            min = Math.min(min, value);
-            max = Math.max(max, value);
+            case INT32 -> {
+                for (int i = 0; i < n; i++) {
+                    int row = batch.row(i);
+                    if (vector.isNull(row)) {
+                        nulls++;
+                    } else {
+                        int value = vector.getInt(row);
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < n; i++) {
+                    int row = batch.row(i);
+                    if (vector.isNull(row)) {
+                        nulls++;
+                    } else {
+                        long value = vector.getLong(row);
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    int row = batch.row(i);
+                    if (vector.isNull(row)) {
+                        nulls++;
+                    } else {
+                        long value = vector.getBoolean(row) ? 1 : 0;
+                        min = Math.min(min, value);
+                        max = Math.max(max, value);
+                    }
+                }
+            }
         }
         longMin = min;
         longMax = max;
