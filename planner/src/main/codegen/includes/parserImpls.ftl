@@ -898,7 +898,7 @@ SqlNode SqlAlterRedshiftTable() :
 }
 
 /* ---------------------------------------------------------------------------------------------
- * ANALYZE and ANALYZE COMPRESSION. ANALYZE, COMPRESSION, VERBOSE and COMPROWS are ordinary words,
+ * ANALYZE and ANALYZE COMPRESSION. ANALYZE, COMPRESSION, VERBOSE, PREDICATE, COLUMNS and COMPROWS are ordinary words,
  * recognized by their text, so none of them becomes a keyword.
  * ------------------------------------------------------------------------------------------- */
 
@@ -909,6 +909,7 @@ SqlNode SqlAnalyzeStatement() :
     boolean compression = false;
     SqlIdentifier table = null;
     SqlNodeList columns = null;
+    boolean predicateColumns = false;
     long compRows = SqlAnalyze.DEFAULT_ROWS;
 }
 {
@@ -928,17 +929,25 @@ SqlNode SqlAnalyzeStatement() :
         SimpleIdentifier()
     ]
     [
-        LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON
-            && !"COMPROWS".equalsIgnoreCase(getToken(1).image) })
+        LOOKAHEAD({ getToken(1).kind != EOF && getToken(1).kind != SEMICOLON && getToken(1).kind != ALL
+            && !"COMPROWS".equalsIgnoreCase(getToken(1).image)
+            && !("PREDICATE".equalsIgnoreCase(getToken(1).image) && "COLUMNS".equalsIgnoreCase(getToken(2).image)) })
         table = CompoundIdentifier()
         [ columns = ParenthesizedSimpleIdentifierList() ]
+    ]
+    [
+        LOOKAHEAD({ "PREDICATE".equalsIgnoreCase(getToken(1).image) && "COLUMNS".equalsIgnoreCase(getToken(2).image) })
+        SimpleIdentifier() SimpleIdentifier() { predicateColumns = true; }
+    |
+        LOOKAHEAD({ getToken(1).kind == ALL && "COLUMNS".equalsIgnoreCase(getToken(2).image) })
+        <ALL> SimpleIdentifier()
     ]
     [
         LOOKAHEAD({ "COMPROWS".equalsIgnoreCase(getToken(1).image) })
         SimpleIdentifier() compRows = UnsignedIntLiteral()
     ]
     {
-        return new SqlAnalyze(s.end(this), compression, table, columns, compRows);
+        return new SqlAnalyze(s.end(this), compression, table, columns, predicateColumns, compRows);
     }
 }
 

@@ -114,7 +114,9 @@ final class AlterTableCommand {
 
     /**
      * Replaces {@code table} by an empty table of the new definition and fills it with the old rows: each new
-     * column is an old column of the same name, or the new column's default (NULL without one).
+     * column is an old column of the same name, or the new column's default (NULL without one). The columns
+     * that stay keep their ANALYZE statistics and the table its count of rows changed since; a new column has
+     * none until the next ANALYZE.
      */
     private void rewrite(Transaction transaction, CatalogSnapshot before, TableDefinition table, TableDefinition altered) {
         StringBuilder select = new StringBuilder("SELECT ");
@@ -134,6 +136,9 @@ final class AlterTableCommand {
         transaction.dropTable(table.schema(), table.name());
         transaction.createTable(altered);
         session.runInto(query.plan(), before, transaction.appender(altered.schema(), altered.name()));
+        TableSnapshot old = before.table(table.schema(), table.name()).orElseThrow();
+        old.statistics().ifPresent(statistics -> transaction.setStatistics(altered.schema(), altered.name(),
+                statistics.forRedefinedTable(table, altered), old.rowsChangedSinceAnalyze()));
     }
 
     private static int existingColumn(TableDefinition table, String name) {

@@ -6,6 +6,7 @@ import io.cepheid.loader.copy.CopyResult;
 import io.cepheid.loader.copy.LocalFileCopy;
 import io.cepheid.planner.ddl.QualifiedName;
 import io.cepheid.planner.parse.CopyOption;
+import io.cepheid.planner.parse.CopyOptionKind;
 import io.cepheid.planner.parse.SqlCopy;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
@@ -26,28 +27,45 @@ import java.util.Set;
 /**
  * COPY table [(columns)] FROM 'local path or prefix' options: resolves the target, turns the statement's
  * options into loader options, loads every matching file in parallel inside one transaction, and commits
- * only if the whole load succeeded.
+ * only if the whole load succeeded. As in Redshift, a load into an empty table ANALYZEs it in the same
+ * transaction; STATUPDATE ON analyzes after any load, STATUPDATE OFF never.
  */
 final class CopyCommand {
     private final Engine engine;
     private final SessionSettings settings;
     private final LeaderSession session;
+    private final AnalyzeCommand analyze;
 
-    CopyCommand(Engine engine, SessionSettings settings, LeaderSession session) {
+    CopyCommand(Engine engine, SessionSettings settings, LeaderSession session, AnalyzeCommand analyze) {
         this.engine = engine;
         this.settings = settings;
         this.session = session;
+        this.analyze = analyze;
     }
+
+    /** STATUPDATE as written: ON, OFF, or absent (analyze only a table that was empty). */
+    private enum StatUpdate { ON, OFF, IF_EMPTY }
 
     StatementResult execute(SqlCopy copy) {
         QualifiedName name = QualifiedName.of(copy.table(), settings.searchSchema());
         CopyOptions options = options(copy.options());
+        StatUpdate statUpdate = statUpdate(copy.options());
         String source = localSource(copy.source());
-        return session.write(transaction -> load(copy, name, options, source, transaction));
+        return session.write(transaction -> load(copy, name, options, statUpdate, source, transaction));
     }
 
-    private StatementResult load(SqlCopy copy, QualifiedName name, CopyOptions options, String source,
-            Transaction transaction) {
+    private static StatUpdate statUpdate(List<CopyOption> written) {
+        StatUpdate statUpdate = StatUpdate.IF_EMPTY;
+        for (CopyOption option : written) {
+            if (option.kind() == CopyOptionKind.STATUPDATE) {
+                statUpdate = "OFF".equals(option.value()) ? StatUpdate.OFF : StatUpdate.ON;
+            }
+        }
+        return statUpdate;
+    }
+
+    private StatementResult load(SqlCopy copy, QualifiedName name, CopyOptions options, StatUpdate statUpdate,
+            String source, Transaction transaction) {
         try (BufferAllocator allocator = session.newQueryAllocator()) {
             TableSnapshot table = transaction.view().table(name.schema(), name.table())
                     .orElseThrow(() -> new CepheidException(ErrorCode.UNDEFINED_TABLE,
@@ -59,6 +77,14 @@ final class CopyCommand {
             CopyRequest request = new CopyRequest(source, definition, columns, defaults, options,
                     transaction.appender(name.schema(), name.table()), allocator, engine.sliceExecutor(), parallelism);
             CopyResult result = LocalFileCopy.run(request);
+            boolean analyzeNow = switch (statUpdate) {
+                case ON -> true;
+                case OFF -> false;
+                case IF_EMPTY -> table.rowCount() == 0 && result.rowsLoaded() > 0;
+            };
+            if (analyzeNow) {
+                analyze.analyzeWholeTable(transaction, definition.schema(), definition.name());
+            }
             return new StatementResult.UpdateCount(result.rowsLoaded(), "COPY " + result.rowsLoaded());
         }
     }
@@ -143,7 +169,8 @@ final class CopyCommand {
                         builder.acceptInvChars(singleCharacter(option));
                     }
                 }
-                // Credentials and statistics switches mean nothing for local files: accepted, as Redshift parses them.
+                // Credentials mean nothing for local files and COMPUPDATE has no effect: accepted, as Redshift
+                // parses them. STATUPDATE is read by statUpdate.
                 case IAM_ROLE, CREDENTIALS, ACCESS_KEY_ID, SECRET_ACCESS_KEY, SESSION_TOKEN, REGION, COMPUPDATE, STATUPDATE -> {
                 }
                 case JSON, ZSTD, BZIP2, LZOP, MANIFEST -> throw unsupported(option.kind().name());

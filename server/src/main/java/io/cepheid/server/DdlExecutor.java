@@ -31,7 +31,7 @@ import java.util.Locale;
 /**
  * Runs DDL and utility statements, each in its own transaction or in the session's open transaction block
  * (see {@link LeaderSession#write}): CREATE/DROP TABLE, CREATE TABLE AS, CREATE [OR REPLACE] / DROP VIEW,
- * CREATE SCHEMA, COPY, ALTER TABLE, ANALYZE COMPRESSION; CREATE/DROP INDEX are accepted and ignored (a
+ * CREATE SCHEMA, COPY, ALTER TABLE, ANALYZE, ANALYZE COMPRESSION; CREATE/DROP INDEX are accepted and ignored (a
  * warehouse has no indexes).
  */
 final class DdlExecutor {
@@ -40,12 +40,14 @@ final class DdlExecutor {
     private final LeaderSession session;
     private final CopyCommand copy;
     private final AlterTableCommand alterTable;
+    private final AnalyzeCommand analyze;
 
     DdlExecutor(Engine engine, SessionSettings settings, LeaderSession session) {
         this.engine = engine;
         this.settings = settings;
         this.session = session;
-        this.copy = new CopyCommand(engine, settings, session);
+        this.analyze = new AnalyzeCommand(settings, session);
+        this.copy = new CopyCommand(engine, settings, session, analyze);
         this.alterTable = new AlterTableCommand(settings, session);
     }
 
@@ -63,6 +65,7 @@ final class DdlExecutor {
             case SqlAlterTable alter -> alterTable.execute(alter);
             case SqlAnalyze analyze when analyze.compression() ->
                     CompressionReport.run(analyze, session.snapshot(), settings.searchSchema(), settings.queryMemoryLimit());
+            case SqlAnalyze analyzeStatement -> analyze.execute(analyzeStatement);
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "statement not supported yet: " + node.getKind().lowerName.replace('_', ' '));
         };

@@ -12,11 +12,14 @@ import org.apache.calcite.schema.Statistics;
 import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql2rel.InitializerExpressionFactory;
+import org.apache.calcite.util.ImmutableBitSet;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * A stored Cepheid table as Calcite's validator and optimizer see it: its columns and row count. The target
+ * A stored Cepheid table as Calcite's validator and optimizer see it: its columns, row count and keys. The target
  * of a DELETE or UPDATE also shows a last, hidden column {@value #ROW_ID_COLUMN} (BIGINT): each row's
  * position, which the scan produces instead of reading a stored column.
  */
@@ -55,10 +58,46 @@ public final class CepheidTable extends AbstractTable implements Wrapper {
         return builder.build();
     }
 
+    /**
+     * The row count, which drives join order and build-side choice (at least 1 so costs stay non-zero), and,
+     * once the table was analyzed, the unique keys it declares (PRIMARY KEY, UNIQUE). Like Redshift we trust
+     * declared keys without enforcing them. Columns whose distinct estimate merely matches the row count are
+     * not reported: Calcite takes a key as proof (it may remove a self-join on one), and a HyperLogLog estimate
+     * within a few percent is no proof; PlanEstimates uses the distinct counts for sizes instead.
+     */
     @Override
     public Statistic getStatistic() {
-        // Row count drives join order and build-side choice; at least 1 so costs stay non-zero.
-        return Statistics.of(Math.max(1, snapshot.rowCount()), List.of());
+        double rows = Math.max(1, snapshot.rowCount());
+        if (snapshot.statistics().isEmpty()) {
+            return Statistics.of(rows, List.of());
+        }
+        return Statistics.of(rows, declaredKeys(definition()));
+    }
+
+    /** Column sets of the PRIMARY KEY and UNIQUE constraints, kept as SQL text such as {@code PRIMARY KEY ("a", b)}. */
+    static List<ImmutableBitSet> declaredKeys(TableDefinition table) {
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        for (String constraint : table.constraints()) {
+            String upper = constraint.strip().toUpperCase(Locale.ROOT);
+            int open = constraint.indexOf('(');
+            int close = constraint.indexOf(')', open + 1);
+            if (!(upper.startsWith("PRIMARY KEY") || upper.startsWith("UNIQUE")) || open < 0 || close < 0) {
+                continue;
+            }
+            ImmutableBitSet.Builder key = ImmutableBitSet.builder();
+            boolean known = true;
+            for (String name : constraint.substring(open + 1, close).split(",")) {
+                int column = table.columnIndex(name.strip().replace("\"", "").toLowerCase(Locale.ROOT));
+                known &= column >= 0;
+                if (column >= 0) {
+                    key.set(column);
+                }
+            }
+            if (known && !key.isEmpty()) {
+                keys.add(key.build());
+            }
+        }
+        return keys;
     }
 
     @Override

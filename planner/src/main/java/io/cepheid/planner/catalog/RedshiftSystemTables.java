@@ -2,8 +2,10 @@ package io.cepheid.planner.catalog;
 
 import io.cepheid.storage.catalog.CatalogSnapshot;
 import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.ColumnStatistics;
 import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.TableStatistics;
 import io.cepheid.storage.encoding.Encoding;
 import io.cepheid.storage.encoding.ZoneMap;
 import io.cepheid.storage.table.RowGroup;
@@ -21,7 +23,8 @@ import java.util.Optional;
 /**
  * Redshift's system tables under their own names and columns, in pg_catalog: query history
  * (stl_query, sys_query_history, svl_query_summary) from the engine's {@link QueryLog}, storage
- * (svv_table_info, stv_blocklist) and layout (stv_slices) from the catalog version the query reads.
+ * (svv_table_info, stv_blocklist), ANALYZE statistics (pg_stats) and layout (stv_slices) from the catalog
+ * version the query reads.
  * Columns Cepheid has no value for are NULL (or 0 where Redshift's own value would be a constant 0).
  */
 public final class RedshiftSystemTables {
@@ -76,6 +79,10 @@ public final class RedshiftSystemTables {
                         "preferred_diskno", SqlType.INTEGER, "temporary", SqlType.INTEGER, "newblock", SqlType.INTEGER,
                         "num_readers", SqlType.INTEGER, "flags", SqlType.INTEGER),
                         RedshiftSystemTables::blockList),
+                "pg_stats", new SystemTable(columns(
+                        "schemaname", TEXT, "tablename", TEXT, "attname", TEXT, "inherited", SqlType.BOOLEAN,
+                        "null_frac", SqlType.REAL, "avg_width", SqlType.INTEGER, "n_distinct", SqlType.REAL),
+                        RedshiftSystemTables::columnStatistics),
                 "stv_slices", new SystemTable(columns(
                         "node", SqlType.INTEGER, "slice", SqlType.INTEGER, "localslice", SqlType.INTEGER,
                         "host", SqlType.INTEGER, "type", TEXT),
@@ -184,9 +191,49 @@ public final class RedshiftSystemTables {
                     distStyle(definition, table), hasSortKey ? columns.get(sortColumn).name() : null,
                     maxVarchar(columns), hasSortKey ? SystemTables.encodingName(encoding(columns.get(sortColumn))) : null,
                     (long) definition.sortKey().size(), blocks, null, 0L,
-                    unsorted, null, storedRows,
+                    unsorted, statsOff(table), storedRows,
                     hasSortKey ? skewSortKey(columnBytes, definition.sortKey()) : null, skewRows(table, sliceRows),
                     table.rowCount(), null, unsorted, null));
+        }
+        return rows;
+    }
+
+    /**
+     * How stale the table's statistics are, as DECIMAL(5,2) hundredths: 100.00 while never analyzed, else the
+     * rows inserted or deleted since the last ANALYZE as a percentage of the rows it saw, at most 100.00
+     * (a table analyzed while empty is 100.00 stale after its first insert).
+     */
+    private static long statsOff(TableSnapshot table) {
+        return table.statistics()
+                .map(statistics -> hundredths(Math.min(100, table.rowsChangedSinceAnalyze() * 100.0
+                        / Math.max(1, statistics.rowCount()))))
+                .orElse(hundredths(100));
+    }
+
+    // ---- statistics --------------------------------------------------------------------------------
+
+    /**
+     * PostgreSQL's pg_stats over the ANALYZE statistics: one row per analyzed column. n_distinct follows
+     * PostgreSQL: a positive count, or, when the column's distinct values exceed a tenth of the rows (so they
+     * likely grow with the table), minus their fraction of the rows (-1 for a unique column).
+     */
+    private static List<List<Object>> columnStatistics(CatalogSnapshot catalog) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (TableDefinition definition : catalog.tables()) {
+            Optional<TableStatistics> found = catalog.table(definition.schema(), definition.name())
+                    .flatMap(TableSnapshot::statistics);
+            if (found.isEmpty()) {
+                continue;
+            }
+            TableStatistics statistics = found.get();
+            for (ColumnStatistics column : statistics.columns()) {
+                double distinct = column.distinctValues();
+                double rowCount = statistics.rowCount();
+                double nDistinct = rowCount > 0 && distinct > 0.1 * rowCount
+                        ? -Math.round(distinct / rowCount * 10_000) / 10_000.0 : distinct;
+                rows.add(Arrays.asList(definition.schema(), definition.name(), column.column(), false,
+                        column.nullFraction(), Math.round(column.averageWidth()), nDistinct));
+            }
         }
         return rows;
     }

@@ -13,7 +13,8 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * Redshift's {@code ANALYZE [VERBOSE] [table [(column, ...)]]} (statistics for the planner) and
+ * Redshift's {@code ANALYZE [VERBOSE] [table [(column, ...)]] [PREDICATE COLUMNS | ALL COLUMNS]} (statistics
+ * for the planner) and
  * {@code ANALYZE COMPRESSION [table [(column, ...)]] [COMPROWS n]} (an encoding report). Without a table,
  * every table of the database.
  */
@@ -25,14 +26,22 @@ public final class SqlAnalyze extends SqlCall {
     private final boolean compression;
     private final SqlIdentifier table;
     private final SqlNodeList columns;
+    private final boolean predicateColumns;
     private final long compRows;
 
-    public SqlAnalyze(SqlParserPos pos, boolean compression, SqlIdentifier table, SqlNodeList columns, long compRows) {
+    public SqlAnalyze(SqlParserPos pos, boolean compression, SqlIdentifier table, SqlNodeList columns,
+            boolean predicateColumns, long compRows) {
         super(pos);
         this.compression = compression;
         this.table = table;
         this.columns = columns == null ? SqlNodeList.EMPTY : columns;
+        this.predicateColumns = predicateColumns;
         this.compRows = compRows;
+    }
+
+    /** PREDICATE COLUMNS was given (ALL COLUMNS, the default, is not recorded). */
+    public boolean predicateColumns() {
+        return predicateColumns;
     }
 
     /** ANALYZE COMPRESSION rather than plain ANALYZE. */
@@ -83,6 +92,9 @@ public final class SqlAnalyze extends SqlCall {
                 }
                 writer.endList(frame);
             }
+        }
+        if (predicateColumns) {
+            writer.keyword("PREDICATE COLUMNS");
         }
         if (compRows != DEFAULT_ROWS) {
             writer.keyword("COMPROWS");

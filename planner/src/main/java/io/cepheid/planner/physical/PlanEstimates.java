@@ -17,7 +17,9 @@ import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
 import io.cepheid.executor.fragment.WindowSpec;
+import io.cepheid.executor.expression.ExprSpec;
 import io.cepheid.storage.catalog.CatalogSnapshot;
+import io.cepheid.storage.catalog.ColumnStatistics;
 import io.cepheid.storage.table.TableSnapshot;
 import io.cepheid.storage.type.SqlType;
 
@@ -27,8 +29,10 @@ import java.util.Map;
 
 /**
  * Estimated rows, row width and cost of each step of a plan, from the table row counts of one catalog
- * version and the declared column widths: what EXPLAIN prints and what the planner weighs when it chooses
- * how to move a join's rows. The figures are our own model, not Redshift's: a row costs
+ * version, the declared column widths and, for analyzed tables, ANALYZE statistics (filter selectivity via
+ * {@link FilterSelectivity}, join and grouping cardinality from distinct counts, traced to the table
+ * column each plan column comes from): what EXPLAIN prints and what the planner weighs when it chooses
+ * how to move a join's rows. Without statistics, fixed fractions stand in. The figures are our own model, not Redshift's: a row costs
  * {@value #CPU_PER_ROW} to read or to pass through an operator, a byte sent between slices
  * {@value #NETWORK_PER_BYTE}, and a broadcast sends its rows {@value #BROADCAST_COPIES} times.
  */
@@ -47,8 +51,6 @@ public final class PlanEstimates {
      * plan (and its EXPLAIN) does not change with the size of the cluster.
      */
     static final int BROADCAST_COPIES = 4;
-    /** Rows a filter keeps, without column statistics (ANALYZE will refine it): one in four. */
-    private static final double FILTER_SELECTIVITY = 0.25;
     /** Groups per input row of a grouped aggregation without statistics. */
     private static final double GROUPS_PER_ROW = 0.1;
     /** Rows a semi or anti join keeps of its outer side. */
@@ -77,16 +79,20 @@ public final class PlanEstimates {
         return switch (plan) {
             case ScanSpec scan -> {
                 double tableRows = catalog.table(scan.schema(), scan.table()).map(TableSnapshot::rowCount).orElse(0L);
-                double rows = scan.filter() == null ? tableRows : tableRows * FILTER_SELECTIVITY;
+                double rows = scan.filter() == null ? tableRows
+                        : filtered(tableRows, FilterSelectivity.of(scan.filter(), column -> columnStatistics(scan, column)));
                 yield new Estimate(0, tableRows * CPU_PER_ROW, rows, width);
             }
             case ValuesSpec values -> new Estimate(0, values.rows().size() * CPU_PER_ROW, values.rows().size(), width);
-            case FilterSpec filter -> streaming(of(filter.input()), of(filter.input()).rows() * FILTER_SELECTIVITY, width);
+            case FilterSpec filter -> streaming(of(filter.input()), filtered(of(filter.input()).rows(),
+                    FilterSelectivity.of(filter.condition(), column -> columnStatistics(filter.input(), column))), width);
             case ProjectSpec project -> streaming(of(project.input()), of(project.input()).rows(), width);
             case WindowSpec window -> blocking(of(window.input()), of(window.input()).rows(), width);
             case AggregateSpec aggregate -> {
                 Estimate input = of(aggregate.input());
+                double groups = groups(aggregate, input.rows());
                 double rows = aggregate.groupKeys().isEmpty() ? 1
+                        : groups >= 0 ? Math.max(1, Math.min(input.rows(), groups))
                         : aggregate.mode() == AggregateMode.FINAL ? input.rows()
                         : Math.max(1, Math.min(input.rows(), Math.ceil(input.rows() * GROUPS_PER_ROW)));
                 yield blocking(input, rows, width);
@@ -95,7 +101,7 @@ public final class PlanEstimates {
                 Estimate outer = of(join.left());
                 Estimate inner = of(join.right());
                 double startup = inner.totalCost() + inner.rows() * CPU_PER_ROW;
-                double rows = joinedRows(join.kind(), outer.rows(), inner.rows());
+                double rows = hashJoinRows(join, outer.rows(), inner.rows());
                 yield new Estimate(startup, startup + outer.totalCost() + (outer.rows() + rows) * CPU_PER_ROW, rows, width);
             }
             case NestedLoopJoinSpec join -> {
@@ -131,6 +137,107 @@ public final class PlanEstimates {
             case GatherSpec gather -> moved(of(gather.input()), 1);
             case RedistributeSpec redistribute -> moved(of(redistribute.input()), 1);
             case BroadcastSpec broadcast -> moved(of(broadcast.input()), BROADCAST_COPIES);
+        };
+    }
+
+    /** Rows left of {@code rows} after a filter; at least one of a non-empty input once statistics are used. */
+    private static double filtered(double rows, double selectivity) {
+        return selectivity == FilterSelectivity.DEFAULT || rows == 0 ? rows * selectivity : Math.max(1, rows * selectivity);
+    }
+
+    /**
+     * The ANALYZE statistics of output column {@code column} of {@code plan}, traced down through steps
+     * that pass it on unchanged to the table column it is read from; null when it is computed, comes from an
+     * unanalyzed table, or its origin is lost on the way.
+     */
+    private ColumnStatistics columnStatistics(PlanSpec plan, int column) {
+        return switch (plan) {
+            case ScanSpec scan -> {
+                int tableColumn = scan.columns().get(column);
+                if (tableColumn == ScanSpec.ROW_ID) {
+                    yield null;
+                }
+                yield catalog.table(scan.schema(), scan.table())
+                        .flatMap(table -> table.statistics()
+                                .flatMap(statistics -> statistics.column(table.definition().columns().get(tableColumn).name())))
+                        .orElse(null);
+            }
+            case FilterSpec filter -> columnStatistics(filter.input(), column);
+            case SortSpec sort -> columnStatistics(sort.input(), column);
+            case LimitSpec limit -> columnStatistics(limit.input(), column);
+            case GatherSpec gather -> columnStatistics(gather.input(), column);
+            case RedistributeSpec redistribute -> columnStatistics(redistribute.input(), column);
+            case BroadcastSpec broadcast -> columnStatistics(broadcast.input(), column);
+            case ProjectSpec project -> project.expressions().get(column) instanceof ExprSpec.InputRef ref
+                    ? columnStatistics(project.input(), ref.index()) : null;
+            case AggregateSpec aggregate -> column < aggregate.groupKeys().size()
+                    ? columnStatistics(aggregate.input(), aggregate.groupKeys().get(column)) : null;
+            case HashJoinSpec join -> joinedColumnStatistics(join.left(), join.right(), column);
+            case NestedLoopJoinSpec join -> joinedColumnStatistics(join.left(), join.right(), column);
+            case ValuesSpec values -> null;
+            case WindowSpec window -> column < window.input().outputTypes().size()
+                    ? columnStatistics(window.input(), column) : null;
+            case UnionAllSpec union -> null;
+        };
+    }
+
+    private ColumnStatistics joinedColumnStatistics(PlanSpec left, PlanSpec right, int column) {
+        int leftWidth = left.outputTypes().size();
+        return column < leftWidth ? columnStatistics(left, column) : columnStatistics(right, column - leftWidth);
+    }
+
+    /** Distinct values of a column among {@code rows} rows: the analyzed count, at most the rows. */
+    private static double distinct(ColumnStatistics column, double rows) {
+        return Math.max(1, Math.min(column.distinctValues(), rows));
+    }
+
+    /**
+     * Groups of a grouped aggregation from its keys' distinct counts (their product, a null group counted
+     * for a key with nulls), or -1 when a key has no statistics.
+     */
+    private double groups(AggregateSpec aggregate, double inputRows) {
+        if (aggregate.groupKeys().isEmpty()) {
+            return -1;
+        }
+        double groups = 1;
+        for (int key : aggregate.groupKeys()) {
+            ColumnStatistics column = columnStatistics(aggregate.input(), key);
+            if (column == null) {
+                return -1;
+            }
+            groups *= distinct(column, inputRows) + (column.nullFraction() > 0 ? 1 : 0);
+        }
+        return groups;
+    }
+
+    /**
+     * Rows of an equi-join. With statistics on a key pair, each outer row meets inner rows / the larger
+     * distinct count of the two keys (the classic containment assumption: the smaller key set is inside the
+     * larger); the most selective pair counts. Without, {@link #joinedRows}.
+     */
+    private double hashJoinRows(HashJoinSpec join, double outer, double inner) {
+        if (join.kind() == JoinKind.SEMI || join.kind() == JoinKind.ANTI) {
+            return joinedRows(join.kind(), outer, inner);
+        }
+        double matched = -1;
+        for (int i = 0; i < join.leftKeys().size(); i++) {
+            ColumnStatistics left = columnStatistics(join.left(), join.leftKeys().get(i));
+            ColumnStatistics right = columnStatistics(join.right(), join.rightKeys().get(i));
+            if (left == null || right == null) {
+                continue;
+            }
+            double pairs = outer * (1 - left.nullFraction()) * inner * (1 - right.nullFraction())
+                    / Math.max(distinct(left, outer), distinct(right, inner));
+            matched = matched < 0 ? pairs : Math.min(matched, pairs);
+        }
+        if (matched < 0) {
+            return joinedRows(join.kind(), outer, inner);
+        }
+        return switch (join.kind()) {
+            case INNER -> matched;
+            case LEFT -> Math.max(matched, outer);
+            case RIGHT -> Math.max(matched, inner);
+            default -> Math.max(matched, Math.max(outer, inner));
         };
     }
 

@@ -43,7 +43,8 @@ final class CatalogPersistence {
                 throw new CepheidException(ErrorCode.DATA_CORRUPTED, "manifest " + entry.manifestFile() + " has "
                         + manifest.sliceCount() + " slices, the catalog " + document.sliceCount());
             }
-            TableState table = new TableState(entry.definition(), manifest, entry.manifestFile(), entry.changedVersion());
+            TableState table = new TableState(entry.definition(), manifest, entry.manifestFile(), entry.changedVersion(),
+                    entry.statistics(), entry.rowsChangedSinceAnalyze());
             tables.put(table.key(), table);
         }
         Map<String, ViewDefinition> views = new HashMap<>();

@@ -51,9 +51,7 @@ record CatalogState(long version, int sliceCount, String catalogFile, SortedSet<
             if (table == null) {
                 newTables.remove(key);
             } else {
-                newTables.put(key, stamp
-                        ? new TableState(table.definition(), table.manifest(), table.manifestFile(), newVersion)
-                        : table);
+                newTables.put(key, stamp ? table.stamped(newVersion) : table);
             }
         });
         Map<String, ViewDefinition> newViews = new LinkedHashMap<>(views);
@@ -77,7 +75,8 @@ record CatalogState(long version, int sliceCount, String catalogFile, SortedSet<
             if (table.manifestFile() == null) {
                 throw new IllegalStateException("table " + table.key() + " has no written manifest");
             }
-            entries.add(new CatalogDocument.TableEntry(table.definition(), table.manifestFile(), table.changedVersion()));
+            entries.add(new CatalogDocument.TableEntry(table.definition(), table.manifestFile(), table.changedVersion(),
+                    table.statistics(), table.rowsChangedSinceAnalyze()));
         }
         return new CatalogDocument(version, sliceCount, List.copyOf(schemas), entries, List.copyOf(views.values()));
     }

@@ -85,7 +85,7 @@ final class LocalTransaction implements Transaction {
         }
         TableManifest empty = TableManifest.empty(SlicingTableAppender.initialLayout(normalized),
                 base.state().sliceCount());
-        changedTables.put(key, new TableState(normalized, empty, null, TableState.UNCOMMITTED));
+        changedTables.put(key, new TableState(normalized, empty));
     }
 
     @Override
@@ -119,7 +119,7 @@ final class LocalTransaction implements Transaction {
             }
             changedTables.put(current.key(), null);
         }
-        changedTables.put(key, new TableState(normalized, current.manifest(), null, TableState.UNCOMMITTED));
+        changedTables.put(key, current.withDefinition(normalized));
     }
 
     private static boolean sameColumnTypes(TableDefinition a, TableDefinition b) {
@@ -188,6 +188,23 @@ final class LocalTransaction implements Transaction {
     }
 
     @Override
+    public synchronized void setStatistics(String schema, String table, TableStatistics statistics,
+            long rowsChangedSinceAnalyze) {
+        checkOpen();
+        TableState state = requireTable(schema, table);
+        // Fold pending appends into the manifest now: left to currentChanges they would be counted again as
+        // changed since this ANALYZE. A later append in this transaction opens a new appender.
+        SlicingTableAppender appender = appenders.remove(state.key());
+        if (appender != null) {
+            state = state.withManifest(appender.manifest());
+            appender.close();
+        }
+        TableStatistics merged = state.statistics() == null ? statistics
+                : state.statistics().updatedBy(statistics, state.definition());
+        changedTables.put(state.key(), state.withStatistics(merged, rowsChangedSinceAnalyze));
+    }
+
+    @Override
     public synchronized void truncate(String schema, String table) {
         checkOpen();
         TableState state = requireTable(schema, table);
@@ -211,7 +228,7 @@ final class LocalTransaction implements Transaction {
         TableVacuum.Result result = TableVacuum.vacuum(state.definition(), state.manifest(), store, rowGroupWriter,
                 allocator, options);
         if (result.changed()) {
-            changedTables.put(state.key(), state.withManifest(result.manifest()));
+            changedTables.put(state.key(), state.withRewrittenManifest(result.manifest()));
         }
         return result;
     }

@@ -185,9 +185,8 @@ public final class LocalWarehouse implements Warehouse {
         // Manifests do not depend on what others commit (a conflict fails the commit anyway): write them
         // before taking the lock, so concurrent commits only serialize on the small catalog file.
         Map<String, TableState> written = new LinkedHashMap<>();
-        changes.forEach((key, table) -> written.put(key, table == null ? null : new TableState(table.definition(),
-                table.manifest(), persistence.writeManifest(table.manifest(), (name, content) -> writeNewFile(name, content, pending)),
-                TableState.UNCOMMITTED)));
+        changes.forEach((key, table) -> written.put(key, table == null ? null : table.withManifestFile(
+                persistence.writeManifest(table.manifest(), (name, content) -> writeNewFile(name, content, pending)))));
         commitLock.lock();
         try {
             checkOpen();

@@ -44,6 +44,20 @@ public interface Transaction extends AutoCloseable {
      */
     long delete(String schema, String table, long[] rowIds, int count);
 
+    /**
+     * Stores ANALYZE statistics for the table: columns in {@code statistics} replace their earlier
+     * statistics, others keep theirs, and the count of rows changed since ANALYZE restarts at zero.
+     */
+    default void setStatistics(String schema, String table, TableStatistics statistics) {
+        setStatistics(schema, table, statistics, 0);
+    }
+
+    /**
+     * Stores statistics gathered earlier, with {@code rowsChangedSinceAnalyze} rows changed since: what a
+     * table rewritten by ALTER TABLE ADD/DROP COLUMN carries over from the table it replaces.
+     */
+    void setStatistics(String schema, String table, TableStatistics statistics, long rowsChangedSinceAnalyze);
+
     /** Removes every row of the table (its row groups leave the manifest; the files stay for older readers). */
     void truncate(String schema, String table);
 

@@ -55,7 +55,8 @@ final class VersionSnapshot implements CatalogSnapshot {
             return Optional.empty();
         }
         return Optional.of(tableSnapshots.computeIfAbsent(key,
-                k -> new StoredTableSnapshot(table.definition(), table.manifest(), store, this)));
+                k -> new StoredTableSnapshot(table.definition(), table.manifest(), store, this, table.statistics(),
+                        table.rowsChangedSinceAnalyze())));
     }
 
     @Override

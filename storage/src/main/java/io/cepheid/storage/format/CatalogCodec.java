@@ -6,17 +6,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cepheid.storage.catalog.ColumnDefinition;
+import io.cepheid.storage.catalog.ColumnStatistics;
 import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.SortStyle;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.TableStatistics;
 import io.cepheid.storage.catalog.ViewDefinition;
 import io.cepheid.storage.encoding.Encoding;
+import io.cepheid.storage.encoding.ZoneMap;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.table.RowGroupRef;
 import io.cepheid.storage.table.TableManifest;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -42,8 +47,27 @@ public final class CatalogCodec {
     private record ViewJson(String schema, String name, String sql, List<ColumnJson> columns) {
     }
 
+    /**
+     * {@code statistics} and {@code rowsChanged} are left out while a table was never analyzed and never
+     * changed (catalogs written before ANALYZE have neither: such a table reads as never analyzed, with all
+     * of its rows changed).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record TableJson(String schema, String name, List<ColumnJson> columns, String distStyle, int distKey,
-            String sortStyle, List<Integer> sortKey, List<String> constraints, String manifest, long changedVersion) {
+            String sortStyle, List<Integer> sortKey, List<String> constraints, String manifest, long changedVersion,
+            StatisticsJson statistics, Long rowsChanged) {
+    }
+
+    private record StatisticsJson(long rows, List<ColumnStatisticsJson> columns) {
+    }
+
+    /**
+     * {@code kind} is the range's shape: none (all null), long, double, decimal (unscaled, decimal text) or
+     * bytes (hex); {@code min}/{@code max} are its bounds as text, so doubles and 128-bit values round-trip exactly.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record ColumnStatisticsJson(String name, double nullFraction, double distinct, double width, String kind,
+            String min, String max) {
     }
 
     private record ColumnJson(String name, String type, boolean nullable, String encoding, String defaultSql) {
@@ -106,7 +130,9 @@ public final class CatalogCodec {
         List<ColumnJson> columns = definition.columns().stream().map(CatalogCodec::toJson).toList();
         return new TableJson(definition.schema(), definition.name(), columns, definition.distStyle().name(),
                 definition.distKey(), definition.sortStyle().name(), definition.sortKey(),
-                definition.constraints(), entry.manifestFile(), entry.changedVersion());
+                definition.constraints(), entry.manifestFile(), entry.changedVersion(),
+                entry.statistics() == null ? null : toJson(entry.statistics()),
+                entry.statistics() == null && entry.rowsChangedSinceAnalyze() == 0 ? null : entry.rowsChangedSinceAnalyze());
     }
 
     private static CatalogDocument.TableEntry fromJson(TableJson json) {
@@ -114,7 +140,46 @@ public final class CatalogCodec {
         TableDefinition definition = new TableDefinition(json.schema(), json.name(), columns,
                 DistStyle.valueOf(json.distStyle()), json.distKey(), SortStyle.valueOf(json.sortStyle()),
                 json.sortKey(), json.constraints());
-        return new CatalogDocument.TableEntry(definition, json.manifest(), json.changedVersion());
+        return new CatalogDocument.TableEntry(definition, json.manifest(), json.changedVersion(),
+                json.statistics() == null ? null : fromJson(json.statistics()),
+                json.rowsChanged() == null ? 0 : json.rowsChanged());
+    }
+
+    private static StatisticsJson toJson(TableStatistics statistics) {
+        return new StatisticsJson(statistics.rowCount(), statistics.columns().stream().map(CatalogCodec::toJson).toList());
+    }
+
+    private static TableStatistics fromJson(StatisticsJson json) {
+        return new TableStatistics(json.rows(), json.columns().stream().map(CatalogCodec::fromJson).toList());
+    }
+
+    private static ColumnStatisticsJson toJson(ColumnStatistics c) {
+        HexFormat hex = HexFormat.of();
+        return switch (c.range()) {
+            case ZoneMap.Empty e -> new ColumnStatisticsJson(c.column(), c.nullFraction(), c.distinctValues(),
+                    c.averageWidth(), "none", null, null);
+            case ZoneMap.LongRange r -> new ColumnStatisticsJson(c.column(), c.nullFraction(), c.distinctValues(),
+                    c.averageWidth(), "long", Long.toString(r.min()), Long.toString(r.max()));
+            case ZoneMap.DoubleRange r -> new ColumnStatisticsJson(c.column(), c.nullFraction(), c.distinctValues(),
+                    c.averageWidth(), "double", Double.toString(r.min()), Double.toString(r.max()));
+            case ZoneMap.DecimalRange r -> new ColumnStatisticsJson(c.column(), c.nullFraction(), c.distinctValues(),
+                    c.averageWidth(), "decimal", r.min().toString(), r.max().toString());
+            case ZoneMap.BytesRange r -> new ColumnStatisticsJson(c.column(), c.nullFraction(), c.distinctValues(),
+                    c.averageWidth(), "bytes", hex.formatHex(r.min()), hex.formatHex(r.max()));
+        };
+    }
+
+    private static ColumnStatistics fromJson(ColumnStatisticsJson json) {
+        HexFormat hex = HexFormat.of();
+        ZoneMap range = switch (json.kind()) {
+            case "none" -> ZoneMap.EMPTY;
+            case "long" -> new ZoneMap.LongRange(Long.parseLong(json.min()), Long.parseLong(json.max()));
+            case "double" -> new ZoneMap.DoubleRange(Double.parseDouble(json.min()), Double.parseDouble(json.max()));
+            case "decimal" -> new ZoneMap.DecimalRange(new BigInteger(json.min()), new BigInteger(json.max()));
+            case "bytes" -> new ZoneMap.BytesRange(hex.parseHex(json.min()), hex.parseHex(json.max()));
+            default -> throw new CepheidException(ErrorCode.DATA_CORRUPTED, "unknown statistics range kind " + json.kind());
+        };
+        return new ColumnStatistics(json.name(), json.nullFraction(), json.distinct(), json.width(), range);
     }
 
     private static ColumnJson toJson(ColumnDefinition c) {

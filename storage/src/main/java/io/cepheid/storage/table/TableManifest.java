@@ -2,8 +2,11 @@ package io.cepheid.storage.table;
 
 import io.cepheid.storage.catalog.DistStyle;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which row-group files make up one version of a table, slice by slice. {@code layout} is how the rows
@@ -54,6 +57,34 @@ public record TableManifest(DistStyle layout, List<List<RowGroupRef>> slices) {
             }
         }
         return rows;
+    }
+
+    /**
+     * Rows inserted or deleted between {@code older} and this manifest: the live rows of row groups only one
+     * of them holds, plus rows newly marked deleted in row groups both hold. Row groups are matched by file;
+     * equal content (two identical INSERTs) gives equal files, so each file is matched once per occurrence.
+     */
+    public long rowsChangedFrom(TableManifest older) {
+        Map<String, ArrayDeque<RowGroupRef>> before = new HashMap<>();
+        for (List<RowGroupRef> slice : older.slices) {
+            for (RowGroupRef rowGroup : slice) {
+                before.computeIfAbsent(rowGroup.file(), f -> new ArrayDeque<>()).add(rowGroup);
+            }
+        }
+        long changed = 0;
+        for (List<RowGroupRef> slice : slices) {
+            for (RowGroupRef rowGroup : slice) {
+                ArrayDeque<RowGroupRef> same = before.get(rowGroup.file());
+                RowGroupRef old = same == null ? null : same.poll();
+                changed += old == null ? rowGroup.liveRowCount() : Math.max(0, rowGroup.deletedCount() - old.deletedCount());
+            }
+        }
+        for (ArrayDeque<RowGroupRef> removed : before.values()) {
+            for (RowGroupRef rowGroup : removed) {
+                changed += rowGroup.liveRowCount();
+            }
+        }
+        return changed;
     }
 
     /** Every row-group and delete-vector file this version references. */

@@ -2,8 +2,10 @@ package io.cepheid.storage.table;
 
 import io.cepheid.storage.catalog.DistStyle;
 import io.cepheid.storage.catalog.TableDefinition;
+import io.cepheid.storage.catalog.TableStatistics;
 
 import java.util.List;
+import java.util.Optional;
 
 /** A table as of one committed version: what a query reads. Never changes once obtained. */
 public interface TableSnapshot {
@@ -15,6 +17,16 @@ public interface TableSnapshot {
     List<RowGroup> rowGroups(int slice);
 
     long rowCount();
+
+    /** The statistics of the table's last ANALYZE; empty while it was never analyzed. */
+    default Optional<TableStatistics> statistics() {
+        return Optional.empty();
+    }
+
+    /** Rows inserted or deleted since the last ANALYZE (since the table was created, if never analyzed). */
+    default long rowsChangedSinceAnalyze() {
+        return rowCount();
+    }
 
     /**
      * Whether the table is one full copy that every slice reads (DISTSTYLE ALL, or AUTO while small). The

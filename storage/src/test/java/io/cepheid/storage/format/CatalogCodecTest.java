@@ -36,7 +36,16 @@ class CatalogCodecTest {
         TableDefinition definition = new TableDefinition("s", "t", columns, DistStyle.KEY, 2, SortStyle.COMPOUND,
                 List.of(9, 0), List.of("PRIMARY KEY (c2)"));
         CatalogDocument document = new CatalogDocument(7, 4, List.of("public", "s"),
-                List.of(new CatalogDocument.TableEntry(definition, "abc.manifest", 5)),
+                List.of(new CatalogDocument.TableEntry(definition, "abc.manifest", 5, null, 0),
+                        new CatalogDocument.TableEntry(new TableDefinition("s", "u", columns, DistStyle.EVEN, -1,
+                                SortStyle.NONE, List.of(), List.of()), "def.manifest", 6, new io.cepheid.storage.catalog.TableStatistics(
+                                1000, List.of(
+                                        new io.cepheid.storage.catalog.ColumnStatistics("c0", 0.25, 17, 2, new io.cepheid.storage.encoding.ZoneMap.LongRange(-3, 9)),
+                                        new io.cepheid.storage.catalog.ColumnStatistics("c3", 0, 999, 16, new io.cepheid.storage.encoding.ZoneMap.DecimalRange(
+                                                java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(31))),
+                                        new io.cepheid.storage.catalog.ColumnStatistics("c5", 0.5, 3, 8, new io.cepheid.storage.encoding.ZoneMap.DoubleRange(-0.1, Double.NaN)),
+                                        new io.cepheid.storage.catalog.ColumnStatistics("c8", 1, 0, 0, io.cepheid.storage.encoding.ZoneMap.EMPTY))),
+                                42)),
                 List.of(new io.cepheid.storage.catalog.ViewDefinition("s", "v", "SELECT \"c0\" FROM \"s\".\"t\"",
                         List.of(columns.getFirst()))));
         byte[] encoded = CatalogCodec.encodeCatalog(document);
