@@ -17,7 +17,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  * side's count is known (a many-to-many join such as {@code c_nationkey = s_nationkey}) Calcite's guess for
  * an equality, 0.15, stands in. Calcite's own estimate multiplies the inputs by 0.15 per equality, so it
  * thinks lineitem ⋈ (customer ⋈ supplier on nation) is as small as a key join; it really repeats every
- * lineitem row once per customer of the supplier's nation (TPC-H q05: 36 billion rows at SF1).
+ * lineitem row once per customer of the supplier's nation (TPC-H q05: a million rows at SF 0.01, growing
+ * with the square of the scale factor).
  */
 public final class JoinRowCount implements MetadataHandler<BuiltInMetadata.RowCount> {
     /** Calcite's selectivity guess for an equality ({@code RelMdUtil.guessSelectivity}). */

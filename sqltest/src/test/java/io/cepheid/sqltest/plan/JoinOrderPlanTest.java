@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Join order on TPC-H q05's shape, whose join graph has a cycle (customer and supplier both join nation, and
  * each other on the nation key). Joining customer to supplier first repeats every supplier once per customer
- * of its nation, and every lineitem joined after that once per such customer: at SF1 tens of billions of rows.
+ * of its nation, and every lineitem joined after that once per such customer (quadratic in the scale factor).
  * With declared keys the planner must reach supplier through lineitem instead.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
