@@ -10,6 +10,7 @@ import io.cepheid.planner.ddl.QualifiedName;
 import io.cepheid.planner.dml.RowChangeQueries;
 import io.cepheid.planner.parse.CepheidParser;
 import io.cepheid.planner.physical.RelToPlan;
+import io.cepheid.planner.metadata.CepheidMetadata;
 import io.cepheid.planner.rule.LogicalOptimizer;
 import io.cepheid.planner.validate.CepheidTypeSystem;
 import io.cepheid.planner.validate.TypeMapping;
@@ -100,6 +101,7 @@ public final class QueryPlanner {
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        CepheidMetadata.install(cluster);
     }
 
     /** Plans a query (SELECT, VALUES, set operations, WITH). */

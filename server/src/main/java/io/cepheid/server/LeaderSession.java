@@ -3,6 +3,7 @@ package io.cepheid.server;
 import io.cepheid.executor.operator.ExecutionContext;
 import io.cepheid.executor.operator.Operator;
 import io.cepheid.executor.operator.Operators;
+import io.cepheid.executor.operator.QueryCancellation;
 import io.cepheid.executor.operator.QueryMetrics;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.planner.PlannedQuery;
@@ -32,6 +33,7 @@ import org.apache.calcite.sql.SqlUpdate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -49,7 +51,8 @@ final class LeaderSession implements Session {
     private final RowChangeCommand rowChanges;
     private final VacuumCommand vacuum;
     private final TransactionBlock block;
-    private volatile boolean cancelRequested;
+    /** The running statement's token (a fresh one per statement), set by cancel() and statement_timeout. */
+    private volatile QueryCancellation cancellation = new QueryCancellation();
     private int queryCounter;
 
     LeaderSession(Engine engine, int id) {
@@ -64,7 +67,42 @@ final class LeaderSession implements Session {
 
     @Override
     public StatementResult execute(String sql, List<Object> parameters) {
-        cancelRequested = false;
+        QueryCancellation statement = new QueryCancellation();
+        cancellation = statement;
+        ScheduledFuture<?> timeout = StatementTimeouts.start(settings.statementTimeoutMillis(), statement);
+        try {
+            StatementResult result = executeStatement(sql, parameters);
+            // A result set's statement runs until its cursor closes, and the timeout with it.
+            return timeout == null ? result : stopOnClose(result, timeout);
+        } catch (RuntimeException e) {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            throw e;
+        }
+    }
+
+    private static StatementResult stopOnClose(StatementResult result, ScheduledFuture<?> timeout) {
+        if (!(result instanceof StatementResult.Rows rows)) {
+            timeout.cancel(false);
+            return result;
+        }
+        ResultCursor cursor = rows.cursor();
+        return new StatementResult.Rows(rows.columns(), new ResultCursor() {
+            @Override
+            public Batch next() {
+                return cursor.next();
+            }
+
+            @Override
+            public void close() {
+                timeout.cancel(false);
+                cursor.close();
+            }
+        }, rows.commandTag());
+    }
+
+    private StatementResult executeStatement(String sql, List<Object> parameters) {
         StatementRecord record = new StatementRecord(engine.history(), id, sql);
         try {
             SqlNode node = StatementParser.parse(sql);
@@ -139,7 +177,7 @@ final class LeaderSession implements Session {
         BufferAllocator allocator = newQueryAllocator();
         try {
             Operator root = Operators.create(planned.plan(), context(allocator, snapshot).withMetrics(metrics));
-            ResultCursor cursor = block.guard(new OperatorCursor(root, allocator, () -> cancelRequested));
+            ResultCursor cursor = block.guard(new OperatorCursor(root, allocator, cancellation));
             return new StatementResult.Rows(columns(planned), cursor, "SELECT");
         } catch (RuntimeException e) {
             allocator.close();
@@ -169,9 +207,7 @@ final class LeaderSession implements Session {
         try (BufferAllocator allocator = newQueryAllocator()) {
             Operators.drain(Operators.create(planned.plan(), context(allocator, snapshot).withMetrics(metrics)), batch -> {
                 batch.close();
-                if (cancelRequested) {
-                    throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
-                }
+                cancellation.check();
             });
         }
         return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot), metrics), "EXPLAIN");
@@ -221,9 +257,7 @@ final class LeaderSession implements Session {
                     break;
                 }
                 try (Batch batch = next) {
-                    if (cancelRequested) {
-                        throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
-                    }
+                    cancellation.check();
                     consumer.accept(batch);
                 }
             }
@@ -279,7 +313,7 @@ final class LeaderSession implements Session {
 
     ExecutionContext context(BufferAllocator allocator, CatalogSnapshot snapshot) {
         return new ExecutionContext(allocator, snapshot, ExecutionContext.ALL_SLICES,
-                engine.warehouse().sliceCount(), engine.sliceExecutor());
+                engine.warehouse().sliceCount(), engine.sliceExecutor()).withCancellation(cancellation);
     }
 
     private static List<ResultColumn> columns(PlannedQuery planned) {
@@ -303,12 +337,12 @@ final class LeaderSession implements Session {
 
     @Override
     public void cancel() {
-        cancelRequested = true;
+        cancellation.cancel(QueryCancellation.Reason.USER_REQUEST);
     }
 
     @Override
     public void close() {
-        cancelRequested = true;
+        cancellation.cancel(QueryCancellation.Reason.USER_REQUEST);
         block.close();
     }
 }

@@ -1,26 +1,23 @@
 package io.cepheid.server;
 
 import io.cepheid.executor.operator.Operator;
-import io.cepheid.storage.error.CepheidException;
-import io.cepheid.storage.error.ErrorCode;
+import io.cepheid.executor.operator.QueryCancellation;
 import io.cepheid.storage.memory.BufferAllocator;
 import io.cepheid.storage.vector.Batch;
-
-import java.util.function.BooleanSupplier;
 
 /** A query's result read from the root operator; closing it stops the query and releases its memory. */
 final class OperatorCursor implements ResultCursor {
     private final Operator root;
     private final BufferAllocator allocator;
-    private final BooleanSupplier cancelled;
+    private final QueryCancellation cancellation;
     private boolean closed;
     /** The first batch, computed when the statement runs so that its errors surface at execute time. */
     private Batch prefetched;
 
-    OperatorCursor(Operator root, BufferAllocator allocator, BooleanSupplier cancelled) {
+    OperatorCursor(Operator root, BufferAllocator allocator, QueryCancellation cancellation) {
         this.root = root;
         this.allocator = allocator;
-        this.cancelled = cancelled;
+        this.cancellation = cancellation;
         this.prefetched = fetch();
     }
 
@@ -38,11 +35,8 @@ final class OperatorCursor implements ResultCursor {
         if (closed) {
             return null;
         }
-        if (cancelled.getAsBoolean()) {
-            close();
-            throw new CepheidException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
-        }
         try {
+            cancellation.check();
             Batch batch;
             do {
                 batch = root.next();

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A session's settings, changed with {@code SET name = value} / {@code SET name TO value} and
  * {@code RESET name}: {@code search_path} (the schema unqualified names resolve in) and
- * {@code query_memory_limit} (per-query memory budget: bytes, or with kB/MB/GB). Other names are kept,
+ * {@code query_memory_limit} (per-query memory budget: bytes, or with kB/MB/GB) and {@code statement_timeout}
+ * (milliseconds, or with ms/s/min/h/d; 0 = no limit; see {@link StatementTimeout}). Other names are kept,
  * as PostgreSQL clients set many (application_name, extra_float_digits, ...).
  */
 final class SessionSettings {
@@ -22,6 +23,7 @@ final class SessionSettings {
     private final Map<String, String> values = new HashMap<>();
     private String searchSchema = "public";
     private long queryMemoryLimit;
+    private long statementTimeoutMillis;
 
     SessionSettings(long defaultMemoryLimit) {
         this.defaultMemoryLimit = defaultMemoryLimit;
@@ -34,6 +36,11 @@ final class SessionSettings {
 
     long queryMemoryLimit() {
         return queryMemoryLimit;
+    }
+
+    /** How long a statement may run before it is cancelled with SQLSTATE 57014; 0 = no limit. */
+    long statementTimeoutMillis() {
+        return statementTimeoutMillis;
     }
 
     void apply(SqlSetOption set) {
@@ -55,6 +62,7 @@ final class SessionSettings {
         switch (name) {
             case "search_path" -> searchSchema = firstSchema(value);
             case "query_memory_limit" -> queryMemoryLimit = MemorySize.parse(value);
+            case "statement_timeout" -> statementTimeoutMillis = StatementTimeout.parseMillis(value);
             default -> values.put(name, value);
         }
     }
@@ -63,9 +71,11 @@ final class SessionSettings {
         switch (name) {
             case "search_path" -> searchSchema = "public";
             case "query_memory_limit" -> queryMemoryLimit = defaultMemoryLimit;
+            case "statement_timeout" -> statementTimeoutMillis = 0;
             case "all" -> {
                 searchSchema = "public";
                 queryMemoryLimit = defaultMemoryLimit;
+                statementTimeoutMillis = 0;
                 values.clear();
             }
             default -> values.remove(name);

@@ -20,7 +20,10 @@ public final class SchemaScript {
         return statements(resource());
     }
 
-    /** The same statements without DISTSTYLE, DISTKEY, SORTKEY and ENCODE, which DuckDB does not know. */
+    /**
+     * The same statements without DISTSTYLE, DISTKEY, SORTKEY and ENCODE, which DuckDB does not know, and
+     * without PRIMARY KEY, which DuckDB enforces with an index (slower loads; its own dbgen schema has none).
+     */
     public static List<String> duckDb() {
         List<String> statements = new ArrayList<>();
         for (String statement : redshift()) {
@@ -33,7 +36,8 @@ public final class SchemaScript {
         return statement
                 .replaceAll("(?i)\\s+DISTSTYLE\\s+\\w+", "")
                 .replaceAll("(?i)\\s+ENCODE\\s+\\w+", "")
-                .replaceAll("(?i)\\s+(DISTKEY|SORTKEY)\\b", "");
+                .replaceAll("(?i)\\s+(DISTKEY|SORTKEY)\\b", "")
+                .replaceAll("(?i),\\s*PRIMARY\\s+KEY\\s*\\([^)]*\\)", "");
     }
 
     /** Splits a script on semicolons after dropping {@code --} comment lines. */

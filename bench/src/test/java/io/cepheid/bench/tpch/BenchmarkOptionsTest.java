@@ -47,7 +47,8 @@ class BenchmarkOptionsTest {
                 CREATE TABLE t (
                     a BIGINT NOT NULL DISTKEY,
                     b DATE NOT NULL SORTKEY ENCODE DELTA,
-                    c DECIMAL(15,2) NOT NULL ENCODE AZ64
+                    c DECIMAL(15,2) NOT NULL ENCODE AZ64,
+                    PRIMARY KEY (a, b)
                 ) DISTSTYLE ALL""");
         assertEquals("""
                 CREATE TABLE t (

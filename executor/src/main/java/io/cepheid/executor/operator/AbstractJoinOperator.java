@@ -83,6 +83,8 @@ abstract class AbstractJoinOperator implements Operator {
             buildRight();
         }
         while (true) {
+            // Once per output batch (or per probe batch that matched nothing): a probe can run long on one input batch.
+            context.checkCancelled();
             switch (phase) {
                 case PROBE -> {
                     Batch out = probeStep();
@@ -108,6 +110,7 @@ abstract class AbstractJoinOperator implements Operator {
         build = new RowStore(context.allocator(), rightTypes);
         for (Batch next = right.next(); next != null; next = right.next()) {
             try (Batch batch = next) {
+                context.checkCancelled();
                 build.append(batch);
             }
         }

@@ -48,6 +48,8 @@ final class GatherOperator implements Operator {
         }
         while (true) {
             rethrowFailure();
+            // The slices stop at their own next batch; the consumer need not wait for them to notice.
+            context.checkCancelled();
             if (slicesDone == sliceCount) {
                 return null;
             }

@@ -80,6 +80,7 @@ final class HashAggregateOperator implements Operator {
         }
         for (Batch next = input.next(); next != null; next = input.next()) {
             try (Batch batch = next) {
+                context.checkCancelled();
                 int n = batch.size();
                 if (n == 0) {
                     continue;

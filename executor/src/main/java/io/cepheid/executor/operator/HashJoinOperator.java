@@ -44,6 +44,7 @@ final class HashJoinOperator extends AbstractJoinOperator {
         long[] chunkHashes = new long[RowStore.CHUNK_ROWS];
         long[] scratch = new long[RowStore.CHUNK_ROWS];
         for (int chunk = 0; chunk < build.chunkCount(); chunk++) {
+            context.checkCancelled();
             int first = chunk << RowStore.CHUNK_SHIFT;
             int count = Math.min(RowStore.CHUNK_ROWS, rows - first);
             ColumnVector[] columns = build.chunk(chunk);

@@ -62,6 +62,7 @@ public final class ScanOperator implements Operator {
     @Override
     public Batch next() {
         while (nextRowGroup < rowGroups.size()) {
+            context.checkCancelled();
             RowGroup rowGroup = rowGroups.get(nextRowGroup);
             long firstRowId = firstRowIds.get(nextRowGroup++);
             if (rowGroup.rowCount() == 0 || pruner.canSkip(rowGroup)) {

@@ -79,6 +79,8 @@ final class SliceExchange implements AutoCloseable {
                 if (failure.get() != null) {
                     break;
                 }
+                // Producers on other slices stop at their next batch; this consumer stops now.
+                context.checkCancelled();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,6 +100,7 @@ final class SliceExchange implements AutoCloseable {
                     break;
                 }
                 try (Batch batch = next) {
+                    sliceContext.checkCancelled();
                     int n = batch.size();
                     if (keyColumn < 0) {
                         allRows = selectedRows(batch, allRows);

@@ -84,6 +84,7 @@ final class SortOperator implements Operator {
                 continue;
             }
             batches.add(batch);
+            context.checkCancelled();
             int index = batches.size() - 1;
             refs.ensureLength(refCount + (long) n, 0);
             for (int i = 0; i < n; i++) {
@@ -103,6 +104,7 @@ final class SortOperator implements Operator {
                 continue;
             }
             batches.add(batch);
+            context.checkCancelled();
             retainedRows += batch.rowCount();
             int index = batches.size() - 1;
             for (int i = 0; i < n; i++) {

@@ -84,6 +84,7 @@ final class WindowOperator implements Operator {
         Batch next;
         while ((next = input.next()) != null) {
             try (Batch batch = next) {
+                context.checkCancelled();
                 if (batch.size() > 0) {
                     store.append(batch);
                 }

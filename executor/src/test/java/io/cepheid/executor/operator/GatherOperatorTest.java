@@ -5,6 +5,8 @@ import io.cepheid.executor.fragment.AggregateMode;
 import io.cepheid.executor.fragment.AggregateSpec;
 import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
+import io.cepheid.executor.fragment.JoinKind;
+import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.LimitSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
 import io.cepheid.executor.fragment.ScanSpec;
@@ -27,6 +29,7 @@ import static io.cepheid.executor.operator.HashAggregateOperatorTest.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Gather over a fake table of four slices, run on a real thread pool. */
 class GatherOperatorTest {
@@ -71,6 +74,24 @@ class GatherOperatorTest {
             Operator gather = Operators.create(new GatherSpec(failing), context(allocator, CATALOG, SLICES));
             CepheidException e = assertThrows(CepheidException.class, () -> Operators.collectRows(gather));
             assertEquals(ErrorCode.DIVISION_BY_ZERO, e.code());
+            gather.close();
+            assertEquals(0, allocator.allocatedBytes());
+        }
+    }
+
+    @Test
+    void cancellationStopsEverySliceMidJoinAndFreesItsMemory() {
+        // Each slice joins its 2 500 rows with themselves: 25 million rows in all, far more than the test reads.
+        var crossJoin = new NestedLoopJoinSpec(scan(), scan(), JoinKind.INNER, null);
+        QueryCancellation cancellation = new QueryCancellation();
+        try (BufferAllocator allocator = BufferAllocator.unlimited("gather-test")) {
+            Operator gather = Operators.create(new GatherSpec(crossJoin),
+                    context(allocator, CATALOG, SLICES).withCancellation(cancellation));
+            gather.next().close();
+            cancellation.cancel(QueryCancellation.Reason.STATEMENT_TIMEOUT);
+            CepheidException e = assertThrows(CepheidException.class, () -> Operators.drain(gather, Batch::close));
+            assertEquals(ErrorCode.QUERY_CANCELED, e.code());
+            assertTrue(e.getMessage().contains("canceling statement due to statement timeout"), e.getMessage());
             gather.close();
             assertEquals(0, allocator.allocatedBytes());
         }

@@ -1,5 +1,6 @@
 package io.cepheid.planner.catalog;
 
+import io.cepheid.planner.metadata.DeclaredKeys;
 import io.cepheid.planner.validate.TypeMapping;
 import io.cepheid.storage.catalog.ColumnDefinition;
 import io.cepheid.storage.catalog.TableDefinition;
@@ -59,45 +60,15 @@ public final class CepheidTable extends AbstractTable implements Wrapper {
     }
 
     /**
-     * The row count, which drives join order and build-side choice (at least 1 so costs stay non-zero), and,
-     * once the table was analyzed, the unique keys it declares (PRIMARY KEY, UNIQUE). Like Redshift we trust
-     * declared keys without enforcing them. Columns whose distinct estimate merely matches the row count are
+     * The row count, which drives join order and build-side choice (at least 1 so costs stay non-zero), and
+     * the unique keys it declares (PRIMARY KEY, UNIQUE). Like Redshift we trust declared keys without
+     * enforcing them. Columns whose distinct estimate merely matches the row count are
      * not reported: Calcite takes a key as proof (it may remove a self-join on one), and a HyperLogLog estimate
      * within a few percent is no proof; PlanEstimates uses the distinct counts for sizes instead.
      */
     @Override
     public Statistic getStatistic() {
-        double rows = Math.max(1, snapshot.rowCount());
-        if (snapshot.statistics().isEmpty()) {
-            return Statistics.of(rows, List.of());
-        }
-        return Statistics.of(rows, declaredKeys(definition()));
-    }
-
-    /** Column sets of the PRIMARY KEY and UNIQUE constraints, kept as SQL text such as {@code PRIMARY KEY ("a", b)}. */
-    static List<ImmutableBitSet> declaredKeys(TableDefinition table) {
-        List<ImmutableBitSet> keys = new ArrayList<>();
-        for (String constraint : table.constraints()) {
-            String upper = constraint.strip().toUpperCase(Locale.ROOT);
-            int open = constraint.indexOf('(');
-            int close = constraint.indexOf(')', open + 1);
-            if (!(upper.startsWith("PRIMARY KEY") || upper.startsWith("UNIQUE")) || open < 0 || close < 0) {
-                continue;
-            }
-            ImmutableBitSet.Builder key = ImmutableBitSet.builder();
-            boolean known = true;
-            for (String name : constraint.substring(open + 1, close).split(",")) {
-                int column = table.columnIndex(name.strip().replace("\"", "").toLowerCase(Locale.ROOT));
-                known &= column >= 0;
-                if (column >= 0) {
-                    key.set(column);
-                }
-            }
-            if (known && !key.isEmpty()) {
-                keys.add(key.build());
-            }
-        }
-        return keys;
+        return Statistics.of(Math.max(1, snapshot.rowCount()), DeclaredKeys.keys(definition()));
     }
 
     @Override
