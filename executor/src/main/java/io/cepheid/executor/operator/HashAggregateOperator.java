@@ -36,6 +36,8 @@ final class HashAggregateOperator implements Operator {
      * and spilling anyway would only copy the input to disk again at every level, into up to 16^4 files.
      */
     static final int MIN_GROUPS_TO_SPILL = 1024;
+    /** Rows folded between two looks at the budget. */
+    private static final int PIECE_ROWS = Batch.DEFAULT_CAPACITY;
 
     private final AggregateSpec spec;
     private final ExecutionContext context;
@@ -57,12 +59,18 @@ final class HashAggregateOperator implements Operator {
     /** The aggregation of the spilled partition being emitted, or null. */
     private Operator partitionAggregate;
     private boolean closed;
+    /** The input batch being folded (owned until folded), and its next selected row to fold. */
+    private Batch current;
+    private int currentNext;
+    /** Key hashes of {@link #current}'s selected rows. */
     private long[] hashes = new long[0];
     private long[] hashScratch = new long[0];
-    private int[] groupIds = new int[0];
-    private int[] foundRows = new int[0];
-    private int[] foundGroups = new int[0];
-    private boolean[] spillRow = new boolean[0];
+    private int[] groupIds = new int[PIECE_ROWS];
+    private final int[] pieceRows = new int[PIECE_ROWS];
+    private final long[] pieceHashesScratch = new long[PIECE_ROWS];
+    private final int[] foundRows = new int[PIECE_ROWS];
+    private final int[] foundGroups = new int[PIECE_ROWS];
+    private final boolean[] spillRow = new boolean[PIECE_ROWS];
 
     HashAggregateOperator(AggregateSpec spec, ExecutionContext context) {
         this(spec, context, Operators.create(spec.input(), context), 0);
@@ -152,46 +160,51 @@ final class HashAggregateOperator implements Operator {
     }
 
     /**
-     * Folds input batches until the input ends, or (PARTIAL) until memory runs short and the groups so far
-     * should go out first.
+     * Folds input until it ends, or (PARTIAL) until memory runs short and the groups so far should go out
+     * first. Batches are folded {@link Batch#DEFAULT_CAPACITY} rows at a time, checking the budget before
+     * each piece: a scan returns a whole row group as one batch, and its new groups alone can exceed it.
      */
     private void consumeInput() {
         if (keyColumns.length == 0 && spec.mode() != AggregateMode.PARTIAL) {
             // A global aggregate has its one group even over empty input.
             addGroups(1);
         }
-        for (Batch next = input.next(); next != null; next = input.next()) {
-            try (Batch batch = next) {
-                int n = batch.size();
-                if (n == 0) {
+        while (true) {
+            if (current == null) {
+                Batch next = input.next();
+                if (next == null) {
+                    break;
+                }
+                if (next.size() == 0) {
+                    next.close();
                     continue;
                 }
+                current = next;
+                currentNext = 0;
+                if (table != null) {
+                    int rows = next.rowCount();
+                    if (hashes.length < rows) {
+                        hashes = new long[rows];
+                        hashScratch = new long[rows];
+                    }
+                    KeyHashing.hash(next, keyColumns, hashes, hashScratch);
+                }
+            }
+            int n = current.size();
+            if (table == null) {
                 if (groupIds.length < n) {
                     groupIds = new int[n];
                 }
-                if (table == null) {
-                    addGroups(1);
-                    Arrays.fill(groupIds, 0, n, 0);
-                    accumulate(batch, groupIds);
-                    continue;
-                }
-                int rows = batch.rowCount();
-                if (hashes.length < rows) {
-                    hashes = new long[rows];
-                    hashScratch = new long[rows];
-                }
-                KeyHashing.hash(batch, keyColumns, hashes, hashScratch);
-                if (spilled == null && spec.mode() != AggregateMode.PARTIAL && level < SpillPolicy.MAX_LEVELS
-                        && groupCount >= MIN_GROUPS_TO_SPILL && SpillPolicy.overBudget(context.allocator())) {
-                    spilled = new SpillPartitions(context.allocator(), spec.input().outputTypes(), level);
-                }
-                if (spilled != null) {
-                    accumulateKnownAndSpillNew(batch);
-                    continue;
-                }
-                table.findOrInsert(batch, keyColumns, hashes, groupIds);
-                addGroups(table.groupCount());
-                accumulate(batch, groupIds);
+                addGroups(1);
+                Arrays.fill(groupIds, 0, n, 0);
+                accumulate(current, groupIds);
+                currentNext = n;
+            } else {
+                currentNext += foldPiece(current, currentNext, Math.min(PIECE_ROWS, n - currentNext));
+            }
+            if (currentNext == n) {
+                current.close();
+                current = null;
             }
             if (spec.mode() == AggregateMode.PARTIAL && groupCount >= MIN_GROUPS_TO_SPILL && table != null
                     && SpillPolicy.overBudget(context.allocator())) {
@@ -204,6 +217,37 @@ final class HashAggregateOperator implements Operator {
         }
     }
 
+    /**
+     * Folds the selected rows [from, from + count) of {@code batch}, whose key hashes are in {@link #hashes},
+     * into the table, or once over budget (SINGLE, FINAL) into the groups it has and the spill partitions.
+     */
+    private int foldPiece(Batch batch, int from, int count) {
+        Batch piece = batch;
+        long[] pieceHashes = hashes;
+        if (count < batch.size()) {
+            // A view over the same vectors, narrowed to this piece; the input batch still owns them.
+            for (int i = 0; i < count; i++) {
+                pieceRows[i] = batch.row(from + i);
+            }
+            piece = new Batch(batch.columns(), batch.rowCount());
+            piece.setSelection(pieceRows, count);
+            System.arraycopy(hashes, from, pieceHashesScratch, 0, count);
+            pieceHashes = pieceHashesScratch;
+        }
+        if (spilled == null && spec.mode() != AggregateMode.PARTIAL && level < SpillPolicy.MAX_LEVELS
+                && groupCount >= MIN_GROUPS_TO_SPILL && SpillPolicy.overBudget(context.allocator())) {
+            spilled = new SpillPartitions(context.allocator(), spec.input().outputTypes(), level);
+        }
+        if (spilled != null) {
+            accumulateKnownAndSpillNew(piece, pieceHashes);
+        } else {
+            table.findOrInsert(piece, keyColumns, pieceHashes, groupIds);
+            addGroups(table.groupCount());
+            accumulate(piece, groupIds);
+        }
+        return count;
+    }
+
     private void accumulate(Batch batch, int[] groups) {
         for (Accumulator accumulator : accumulators) {
             accumulator.accumulate(batch, groups);
@@ -211,14 +255,9 @@ final class HashAggregateOperator implements Operator {
     }
 
     /** Rows whose key has a group fold into it; the others go to their spill partition. */
-    private void accumulateKnownAndSpillNew(Batch batch) {
+    private void accumulateKnownAndSpillNew(Batch batch, long[] keyHashes) {
         int n = batch.size();
-        if (foundRows.length < n) {
-            foundRows = new int[n];
-            foundGroups = new int[n];
-            spillRow = new boolean[n];
-        }
-        table.find(batch, keyColumns, hashes, groupIds);
+        table.find(batch, keyColumns, keyHashes, groupIds);
         int found = 0;
         for (int i = 0; i < n; i++) {
             int group = groupIds[i];
@@ -230,7 +269,7 @@ final class HashAggregateOperator implements Operator {
             }
         }
         if (found < n) {
-            spilled.add(batch, hashes, spillRow);
+            spilled.add(batch, keyHashes, spillRow);
         }
         if (found == n) {
             accumulate(batch, groupIds);
@@ -320,7 +359,8 @@ final class HashAggregateOperator implements Operator {
         }
         closed = true;
         RuntimeException failure = new RuntimeException("closing aggregate");
-        Operators.closeQuietly(failure, partitionAggregate, spilled);
+        Operators.closeQuietly(failure, current, partitionAggregate, spilled);
+        current = null;
         releaseGroups(failure);
         Operators.closeQuietly(failure, input);
         rethrow(failure);
