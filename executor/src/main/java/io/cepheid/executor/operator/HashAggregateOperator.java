@@ -7,6 +7,7 @@ import io.cepheid.executor.fragment.AggregateSpec;
 import io.cepheid.executor.spill.SpillFile;
 import io.cepheid.executor.spill.SpillPartitions;
 import io.cepheid.executor.spill.SpillPolicy;
+import io.cepheid.storage.memory.BufferAllocator;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
@@ -161,8 +162,8 @@ final class HashAggregateOperator implements Operator {
 
     /**
      * Folds input until it ends, or (PARTIAL) until memory runs short and the groups so far should go out
-     * first. Batches are folded {@link Batch#DEFAULT_CAPACITY} rows at a time, checking the budget before
-     * each piece: a scan returns a whole row group as one batch, and its new groups alone can exceed it.
+     * first. Near the budget, batches are folded {@link #PIECE_ROWS} rows at a time, checking the budget
+     * before each piece: a scan returns a whole row group as one batch, and its new groups alone can exceed it.
      */
     private void consumeInput() {
         if (keyColumns.length == 0 && spec.mode() != AggregateMode.PARTIAL) {
@@ -200,7 +201,7 @@ final class HashAggregateOperator implements Operator {
                 accumulate(current, groupIds);
                 currentNext = n;
             } else {
-                currentNext += foldPiece(current, currentNext, Math.min(PIECE_ROWS, n - currentNext));
+                currentNext += foldPiece(current, currentNext, pieceLength(n, currentNext));
             }
             if (currentNext == n) {
                 current.close();
@@ -215,6 +216,18 @@ final class HashAggregateOperator implements Operator {
         if (spilled != null) {
             finishSpilling();
         }
+    }
+
+    /**
+     * Rows of the current batch to fold before looking at the budget again: all of them while the query uses
+     * under a quarter of its budget (half the spill threshold; no row group's groups come near that under the
+     * default 4 GB), so the common case reads whole vectors; {@link #PIECE_ROWS} nearer the threshold.
+     */
+    private int pieceLength(int rows, int from) {
+        long limit = context.allocator().limit();
+        boolean roomy = from == 0 && spilled == null
+                && (limit == BufferAllocator.UNLIMITED || context.allocator().allocatedBytes() < limit / 4);
+        return roomy ? rows : Math.min(PIECE_ROWS, rows - from);
     }
 
     /**
@@ -235,8 +248,12 @@ final class HashAggregateOperator implements Operator {
             pieceHashes = pieceHashesScratch;
         }
         if (spilled == null && spec.mode() != AggregateMode.PARTIAL && level < SpillPolicy.MAX_LEVELS
-                && groupCount >= MIN_GROUPS_TO_SPILL && SpillPolicy.overBudget(context.allocator())) {
+                && groupCount >= MIN_GROUPS_TO_SPILL && count <= PIECE_ROWS // the routing arrays hold a piece
+                && SpillPolicy.overBudget(context.allocator())) {
             spilled = new SpillPartitions(context.allocator(), spec.input().outputTypes(), level);
+        }
+        if (groupIds.length < count) {
+            groupIds = new int[count];
         }
         if (spilled != null) {
             accumulateKnownAndSpillNew(piece, pieceHashes);
