@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HashAggregateSpillTest {
     private static final List<SqlType> TYPES = HashAggregateOperatorTest.TYPES;
-    /** Budget: past half of it (2 MiB) the aggregations below spill; the unlimited run needs far more. */
+    /** Budget: past half of it (2 MiB) the aggregations below spill; their unlimited runs need more. */
     private static final long SMALL_BUDGET = 4L << 20;
 
     /** The common calls plus those with other states: variance (count, mean, M2) and a gathered median. */
@@ -141,6 +141,7 @@ class HashAggregateSpillTest {
         AggregateSpec partial = new AggregateSpec(values(TYPES, rows), List.of(0, 1), calls, AggregateMode.PARTIAL);
         AggregateSpec spec = new AggregateSpec(partial, List.of(0, 1), calls, AggregateMode.FINAL);
         Outcome unlimited = run(spec, BufferAllocator.UNLIMITED, 0);
+        // Twice the budget: PARTIAL and FINAL both hold groups, and FINAL's spilled rows (partial states) are wider.
         Outcome small = run(spec, 2 * SMALL_BUDGET, 0);
         assertTrue(small.spilledBytes() > 0, "spilled " + small.spilledBytes());
         assertSameRows(unlimited.rows(), small.rows());
@@ -152,23 +153,36 @@ class HashAggregateSpillTest {
 
     @Test
     void partitionsStillOverBudgetSpillAgainUntilTheLastLevel() {
-        List<List<Object>> rows = manyGroups(6_000, 3_000, 3);
-        AggregateSpec spec = new AggregateSpec(values(TYPES, rows), List.of(0, 1), SINGLE_CALLS, AggregateMode.SINGLE);
+        // 40,000 rows, nearly all with their own key: a level-0 spill sends about 2,250 rows of distinct keys
+        // to each partition, whose operator (level 1) holds 1,024 groups after its first 1,024-row read and
+        // spills the rest again.
+        Random random = new Random(3);
+        List<List<Object>> rows = new ArrayList<>();
+        for (long i = 0; i < 40_000; i++) {
+            rows.add(row(i % 20 == 0 ? null : i, "g" + (i % 2), (long) random.nextInt(1000), null, null, "s" + random.nextInt(1000)));
+        }
+        List<AggregateCall> calls = List.of(
+                new AggregateCall(AggregateFunction.COUNT_STAR, -1, false, SqlType.BIGINT),
+                new AggregateCall(AggregateFunction.SUM, 2, false, SqlType.BIGINT),
+                new AggregateCall(AggregateFunction.MAX, 5, false, varchar(10)));
+        AggregateSpec spec = new AggregateSpec(values(TYPES, rows), List.of(0, 1), calls, AggregateMode.SINGLE);
         List<List<Object>> expected = run(spec, BufferAllocator.UNLIMITED, 0).rows();
-        // An operator aggregating a level-n partition, n = 1 (it spills and its partitions spill again),
-        // MAX_LEVELS - 1 (it spills, its partitions are past the last level and run in memory), MAX_LEVELS.
-        for (int level : new int[] {1, SpillPolicy.MAX_LEVELS - 1, SpillPolicy.MAX_LEVELS}) {
-            try (BufferAllocator allocator = new BufferAllocator("spill-test", STARVED_BUDGET)) {
-                MemorySegment held = allocator.allocate(HELD_BY_OTHERS);
-                QueryMetrics metrics = new QueryMetrics(spec);
-                ExecutionContext context = context(allocator).withMetrics(metrics);
-                Operator aggregate = new HashAggregateOperator(spec, context, Operators.create(spec.input(), context), level);
-                assertSameRows(expected, HashAggregateOperatorTest.sorted(Operators.collectRows(aggregate)));
-                allocator.free(held);
-                assertEquals(0, allocator.allocatedBytes(), "memory leaked");
-                long spilled = metrics.step(spec).spilledBytes();
-                assertTrue(level < SpillPolicy.MAX_LEVELS ? spilled > 0 : spilled == 0, "level " + level + " spilled " + spilled);
-            }
+        Outcome fromTop = run(spec, STARVED_BUDGET, HELD_BY_OTHERS);
+        assertSameRows(expected, fromTop.rows());
+        // The same input as a partition at the last level that spills: its partitions, as big as level 1's
+        // above, are past MAX_LEVELS and aggregate in memory, so only the first pass is written.
+        try (BufferAllocator allocator = new BufferAllocator("spill-test", STARVED_BUDGET)) {
+            MemorySegment held = allocator.allocate(HELD_BY_OTHERS);
+            QueryMetrics metrics = new QueryMetrics(spec);
+            ExecutionContext context = context(allocator).withMetrics(metrics);
+            Operator aggregate = new HashAggregateOperator(spec, context, Operators.create(spec.input(), context),
+                    SpillPolicy.MAX_LEVELS - 1);
+            assertSameRows(expected, HashAggregateOperatorTest.sorted(Operators.collectRows(aggregate)));
+            allocator.free(held);
+            assertEquals(0, allocator.allocatedBytes(), "memory leaked");
+            long lastLevelOnly = metrics.step(spec).spilledBytes();
+            assertTrue(lastLevelOnly > 0);
+            assertTrue(fromTop.spilledBytes() > lastLevelOnly * 3 / 2, fromTop.spilledBytes() + " vs " + lastLevelOnly);
         }
     }
 
