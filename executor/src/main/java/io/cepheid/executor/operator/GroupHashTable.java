@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class GroupHashTable implements AutoCloseable {
     private static final long EMPTY = -1;
+    /** The group id {@link #find} reports for a key the table does not hold. */
+    static final int NO_GROUP = -1;
 
     private final BufferAllocator allocator;
     private final RowStore keys;
@@ -60,6 +62,34 @@ final class GroupHashTable implements AutoCloseable {
         int n = batch.size();
         for (int i = 0; i < n; i++) {
             groupIds[i] = findOrInsert(hashes[i], batch.row(i));
+        }
+    }
+
+    /**
+     * Like {@link #findOrInsert(Batch, int[], long[], int[])} but creates no group: a row whose key has none
+     * gets {@link #NO_GROUP}. A spilling aggregation uses it to keep folding the groups it already holds.
+     */
+    void find(Batch batch, int[] keyColumns, long[] hashes, int[] groupIds) {
+        for (int k = 0; k < keyCount; k++) {
+            probeColumns[k] = batch.column(keyColumns[k]);
+        }
+        int n = batch.size();
+        for (int i = 0; i < n; i++) {
+            groupIds[i] = find(hashes[i], batch.row(i));
+        }
+    }
+
+    private int find(long hash, int row) {
+        long slot = hash & mask;
+        while (true) {
+            long group = slots.get(slot);
+            if (group == EMPTY) {
+                return NO_GROUP;
+            }
+            if (groupHashes.get(group) == hash && keysEqual((int) group, row)) {
+                return (int) group;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 

@@ -39,8 +39,9 @@ class MemoryLimitTest {
                 SortSpec.NO_LIMIT), 400_000);
     }
 
+    /** An aggregate spills past half its budget (HashAggregateSpillTest), but 400 kB is less than spilling needs. */
     @Test
-    void aggregateOverBudget() {
+    void aggregateBelowWhatSpillingNeeds() {
         assertOutOfMemory(HashAggregateOperatorTest.aggregate(values(HashAggregateOperatorTest.TYPES, ROWS), List.of(2, 5),
                 AggregateMode.SINGLE), 400_000);
     }
