@@ -13,12 +13,15 @@ import java.util.List;
 
 /**
  * The metadata Cepheid's optimizer reads: Calcite's defaults, overridden where Cepheid knows better
- * (declared keys of stored tables, equi-join row counts from key distinct counts).
+ * (declared keys of stored tables, distinct counts from ANALYZE, equi-join row counts from key distinct
+ * counts).
  */
 public final class CepheidMetadata {
     private static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
             ReflectiveRelMetadataProvider.reflectiveSource(new DeclaredKeys(), BuiltInMetadata.ColumnUniqueness.Handler.class),
             ReflectiveRelMetadataProvider.reflectiveSource(new JoinRowCount(), BuiltInMetadata.RowCount.Handler.class),
+            ReflectiveRelMetadataProvider.reflectiveSource(new AnalyzedDistinctCounts(),
+                    BuiltInMetadata.DistinctRowCount.Handler.class),
             DefaultRelMetadataProvider.INSTANCE));
     /** Built once: Janino compiles the handler dispatch, which takes a while, and caches it per provider. */
     private static final JaninoRelMetadataProvider HANDLERS = JaninoRelMetadataProvider.of(PROVIDER);
