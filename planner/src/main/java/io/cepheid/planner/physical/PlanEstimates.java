@@ -8,6 +8,7 @@ import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.JoinKind;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
@@ -113,6 +114,7 @@ public final class PlanEstimates {
                 double startup = input.totalCost() + comparisons * CPU_PER_ROW;
                 yield new Estimate(startup, startup + rows * CPU_PER_ROW, rows, width);
             }
+            case MergeSpec merge -> streaming(of(merge.input()), of(merge.input()).rows(), width);
             case LimitSpec limit -> {
                 Estimate input = of(limit.input());
                 double rest = Math.max(0, input.rows() - limit.offset());
