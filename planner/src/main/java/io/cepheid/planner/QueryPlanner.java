@@ -99,6 +99,8 @@ public final class QueryPlanner {
         this.validator = Validators.create(catalogReader, typeFactory);
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        // Constant folding keeps text cast to DECIMAL / TIMESTAMP / TIME exact (Calcite's runtime would not).
+        planner.setExecutor(new io.cepheid.planner.rule.ExactLiteralCasts());
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
     }
 
