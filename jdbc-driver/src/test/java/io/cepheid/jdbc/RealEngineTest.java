@@ -212,13 +212,14 @@ class RealEngineTest {
     }
 
     @Test
-    void unnamedColumnsAreNamedQuestionColumnAndConstantsMixWithAggregates() throws SQLException {
+    void unnamedColumnsAreNamedAsPostgresNamesThemAndConstantsMixWithAggregates() throws SQLException {
         try (Connection connection = privateMemory(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (id INTEGER)");
             statement.execute("INSERT INTO t VALUES (1), (2), (4)");
+            // Calls are named after their function, operators and literals are ?column?.
             try (ResultSet rows = statement.executeQuery("SELECT count(*), sum(id), 7 AS seven, 'x', max(id) + 1 FROM t")) {
                 ResultSetMetaData meta = rows.getMetaData();
-                assertEquals(List.of("?column?", "?column?", "seven", "?column?", "?column?"), List.of(meta.getColumnLabel(1),
+                assertEquals(List.of("count", "sum", "seven", "?column?", "?column?"), List.of(meta.getColumnLabel(1),
                         meta.getColumnLabel(2), meta.getColumnLabel(3), meta.getColumnLabel(4), meta.getColumnLabel(5)));
                 assertTrue(rows.next());
                 assertEquals(3, rows.getLong(1));
@@ -226,6 +227,28 @@ class RealEngineTest {
                 assertEquals(7, rows.getInt(3));
                 assertEquals("x", rows.getString(4));
                 assertEquals(5, rows.getInt(5));
+            }
+        }
+    }
+
+    @Test
+    void functionCastCaseAndWindowColumnsTakePostgresNames() throws SQLException {
+        try (Connection connection = privateMemory(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (id INTEGER, s VARCHAR(10), ts TIMESTAMP)");
+            statement.execute("INSERT INTO t VALUES (1, 'abc', '2024-01-01 10:00:00')");
+            try (ResultSet rows = statement.executeQuery("SELECT substring(s, 1, 2), date_trunc('day', ts), coalesce(s, 'z'), "
+                    + "CASE WHEN id > 0 THEN 1 END, id::bigint, 1::int, count(*)::int, upper(s) || 'x', "
+                    + "row_number() OVER (ORDER BY id), id FROM t GROUP BY s, ts, id")) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<String> labels = new java.util.ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    labels.add(meta.getColumnLabel(i));
+                }
+                assertEquals(List.of("substring", "date_trunc", "coalesce", "case", "id", "int4", "count", "?column?",
+                        "row_number", "id"), labels);
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT max(id) FROM t UNION ALL SELECT min(id) FROM t ORDER BY 1")) {
+                assertEquals("max", rows.getMetaData().getColumnLabel(1));
             }
         }
     }

@@ -5,6 +5,12 @@ import io.cepheid.storage.type.SqlType;
 
 import java.util.List;
 
-/** A query ready to run: its executor plan and the names, types and nullability of its result columns. */
-public record PlannedQuery(PlanSpec plan, List<String> columnNames, List<SqlType> columnTypes, List<Boolean> nullable) {
+/**
+ * A query ready to run: its executor plan and the names, types and nullability of its result columns.
+ * {@code columnNames} are the planner's (Calcite's {@code EXPR$n} for an unnamed expression, unique),
+ * {@code labels} what clients see (PostgreSQL's names: {@code count}, {@code ?column?}; see
+ * {@link ResultColumnNames}).
+ */
+public record PlannedQuery(PlanSpec plan, List<String> columnNames, List<SqlType> columnTypes, List<Boolean> nullable,
+                           List<String> labels) {
 }

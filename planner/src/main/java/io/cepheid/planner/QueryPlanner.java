@@ -100,14 +100,33 @@ public final class QueryPlanner {
         this.validator = Validators.create(catalogReader, typeFactory);
         VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        // Constant folding keeps text cast to DECIMAL / TIMESTAMP / TIME exact (Calcite's runtime would not).
+        planner.setExecutor(new io.cepheid.planner.rule.ExactLiteralCasts());
         this.cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         CepheidMetadata.install(cluster);
     }
 
     /** Plans a query (SELECT, VALUES, set operations, WITH). */
     public PlannedQuery planQuery(SqlNode query, List<Object> parameters) {
+        // Named before validation, which rewrites calls in place (COALESCE becomes CASE).
+        List<String> writtenNames = ResultColumnNames.of(query);
         RelNode rel = toRel(query);
-        return plan(rel, parameters);
+        PlannedQuery planned = plan(rel, parameters);
+        if (writtenNames == null || writtenNames.size() != planned.columnNames().size()) {
+            return planned;
+        }
+        List<String> labels = new ArrayList<>(planned.labels());
+        for (int i = 0; i < labels.size(); i++) {
+            if (isUnnamed(planned.columnNames().get(i))) {
+                labels.set(i, writtenNames.get(i));
+            }
+        }
+        return new PlannedQuery(planned.plan(), planned.columnNames(), planned.columnTypes(), planned.nullable(), labels);
+    }
+
+    /** Calcite names an unnamed expression {@code EXPR$n}. */
+    private static boolean isUnnamed(String plannedName) {
+        return plannedName.matches("EXPR\\$[0-9]+");
     }
 
     /** Plans INSERT ... VALUES / SELECT: the rows to append, cast to the target table's column types. */
@@ -216,7 +235,8 @@ public final class QueryPlanner {
             nullable.add(field.getType().isNullable());
         }
         plan = castColumns(plan, types);
-        return new PlannedQuery(plan, names, types, nullable);
+        List<String> labels = names.stream().map(name -> isUnnamed(name) ? ResultColumnNames.UNNAMED : name).toList();
+        return new PlannedQuery(plan, names, types, nullable, labels);
     }
 
     /** Adds a projection casting columns whose executor type differs from the declared one. */

@@ -319,15 +319,10 @@ final class LeaderSession implements Session {
     private static List<ResultColumn> columns(PlannedQuery planned) {
         List<ResultColumn> columns = new ArrayList<>();
         for (int i = 0; i < planned.columnNames().size(); i++) {
-            columns.add(new ResultColumn(clientColumnName(planned.columnNames().get(i)), planned.columnTypes().get(i),
+            columns.add(new ResultColumn(planned.labels().get(i), planned.columnTypes().get(i),
                     planned.nullable().get(i)));
         }
         return columns;
-    }
-
-    /** Calcite names an unnamed expression {@code EXPR$n}; clients see PostgreSQL's {@code ?column?} instead. */
-    static String clientColumnName(String plannedName) {
-        return plannedName.matches("EXPR\\$[0-9]+") ? "?column?" : plannedName;
     }
 
     @Override

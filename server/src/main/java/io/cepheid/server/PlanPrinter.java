@@ -6,12 +6,14 @@ import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanInputs;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
 import io.cepheid.executor.fragment.RedistributeSpec;
 import io.cepheid.executor.fragment.ScanSpec;
+import io.cepheid.executor.fragment.SortKey;
 import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
@@ -100,7 +102,9 @@ final class PlanPrinter {
             case HashJoinSpec join -> "XN Hash " + joinName(join.kind().name()) + " " + movement(join.left(), join.right(), inSlices);
             case NestedLoopJoinSpec join -> "XN Nested Loop " + joinName(join.kind().name()) + " "
                     + movement(join.left(), join.right(), inSlices);
-            case SortSpec sort -> sort.limit() >= 0 ? "XN Limit (top-N sort)" : "XN Sort";
+            // In a slice the sort feeds an XN Merge, which shows the LIMIT above it (Redshift's shape).
+            case SortSpec sort -> sort.limit() >= 0 && !inSlices ? "XN Limit (top-N sort)" : "XN Sort";
+            case MergeSpec merge -> "XN Merge";
             case LimitSpec limit -> "XN Limit";
             case UnionAllSpec union -> "XN Append";
             case GatherSpec gather -> "XN Network";
@@ -125,10 +129,14 @@ final class PlanPrinter {
             case GatherSpec gather -> List.of("Send to leader");
             case RedistributeSpec redistribute -> List.of("Distribute");
             case BroadcastSpec broadcast -> List.of("Broadcast");
-            case SortSpec sort -> List.of("Sort Key: " + sort.keys().stream()
-                    .map(k -> "$" + k.column() + (k.descending() ? " DESC" : "")).toList());
+            case SortSpec sort -> List.of("Sort Key: " + keyList(sort.keys()));
+            case MergeSpec merge -> List.of("Merge Key: " + keyList(merge.keys()));
             default -> List.of();
         };
+    }
+
+    private static List<String> keyList(List<SortKey> keys) {
+        return keys.stream().map(k -> "$" + k.column() + (k.descending() ? " DESC" : "")).toList();
     }
 
     /** Redshift's label for how a join's rows reach it, read off the exchanges below its inputs. */

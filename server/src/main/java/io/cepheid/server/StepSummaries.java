@@ -7,6 +7,7 @@ import io.cepheid.executor.fragment.RedistributeSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanInputs;
 import io.cepheid.executor.fragment.PlanSpec;
@@ -69,6 +70,7 @@ final class StepSummaries {
             case HashJoinSpec join -> "hjoin";
             case NestedLoopJoinSpec join -> "nloop";
             case SortSpec sort -> "sort";
+            case MergeSpec merge -> "merge";
             case LimitSpec limit -> "limit";
             case UnionAllSpec union -> "append";
             case GatherSpec gather -> "return";

@@ -87,6 +87,28 @@ class ExplainAnalyzeTest {
     }
 
     @Test
+    void orderByLimitSortsPerSliceAndMergesOnTheLeader() {
+        List<String> plan = explainAnalyze("SELECT id FROM events ORDER BY id DESC LIMIT 7");
+        assertTrue(plan.get(0).startsWith("XN Limit "), String.join("\n", plan));
+        assertTrue(plan.get(1).contains("->  XN Merge "), String.join("\n", plan));
+        assertEquals("Merge Key: [$0 DESC]", plan.get(2).trim());
+        assertTrue(plan.get(3).contains("->  XN Network "), String.join("\n", plan));
+        assertTrue(plan.get(5).contains("->  XN Sort "), String.join("\n", plan));
+        // Each of the 4 slices sends at most its own top 7; the leader keeps 7 of them.
+        long sent = actualRows(plan.get(3));
+        assertTrue(sent >= 7 && sent <= 28, plan.get(3));
+        assertEquals(7, actualRows(plan.get(0)));
+        assertEquals("[500, 499, 498, 497, 496, 495, 494]",
+                rows(session, "SELECT id FROM events ORDER BY id DESC LIMIT 7").stream().map(row -> row.getFirst()).toList().toString());
+    }
+
+    private static long actualRows(String line) {
+        Matcher actual = ACTUAL.matcher(line);
+        assertTrue(actual.find(), line);
+        return Long.parseLong(actual.group(1));
+    }
+
+    @Test
     void onlyQueriesCanBeAnalyzed() {
         CepheidException error = assertThrows(CepheidException.class,
                 () -> session.execute("EXPLAIN ANALYZE INSERT INTO events VALUES (1, 'x')", List.of()));

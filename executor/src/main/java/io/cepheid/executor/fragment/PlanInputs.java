@@ -17,6 +17,7 @@ public final class PlanInputs {
             case HashJoinSpec join -> List.of(join.left(), join.right());
             case NestedLoopJoinSpec join -> List.of(join.left(), join.right());
             case SortSpec sort -> List.of(sort.input());
+            case MergeSpec merge -> List.of(merge.input());
             case LimitSpec limit -> List.of(limit.input());
             case UnionAllSpec union -> union.inputs();
             case GatherSpec gather -> List.of(gather.input());

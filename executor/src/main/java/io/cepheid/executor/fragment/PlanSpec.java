@@ -11,7 +11,7 @@ import java.util.List;
  */
 public sealed interface PlanSpec extends Serializable
         permits ScanSpec, ValuesSpec, FilterSpec, ProjectSpec, AggregateSpec, HashJoinSpec, NestedLoopJoinSpec,
-        SortSpec, LimitSpec, UnionAllSpec, GatherSpec, WindowSpec, BroadcastSpec, RedistributeSpec {
+        SortSpec, MergeSpec, LimitSpec, UnionAllSpec, GatherSpec, WindowSpec, BroadcastSpec, RedistributeSpec {
     /** Types of the output columns, in order. */
     List<SqlType> outputTypes();
 }

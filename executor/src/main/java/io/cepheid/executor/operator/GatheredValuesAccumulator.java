@@ -8,12 +8,16 @@ import io.cepheid.executor.fragment.SortKey;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.memory.BufferAllocator;
+import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.Batch;
 import io.cepheid.storage.vector.ColumnVector;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +26,8 @@ import java.util.List;
 /**
  * PERCENTILE_CONT, PERCENTILE_DISC (MEDIAN is PERCENTILE_CONT(0.5)) and LISTAGG: they need every value of a
  * group, so they keep them all, in accounted off-heap memory (a query whose values outgrow its budget fails
- * with 53200). Each non-null value becomes an entry: its value (an integer, a double's bits, or a string's
- * place in a byte arena), the WITHIN GROUP order key when that is another column, and the previous entry of
+ * with 53200). Each non-null value becomes an entry: its value (an integer, a double's bits, or the place in a
+ * byte arena of a string or of a DECIMAL(19..38)'s 16 bytes), the WITHIN GROUP order key when that is another column, and the previous entry of
  * its group (each group is a linked list). At output a group's entries are sorted and read off. These
  * functions run in SINGLE mode only, on the gathered rows.
  */
@@ -110,22 +114,26 @@ final class GatheredValuesAccumulator implements Accumulator {
         }
     }
 
-    /** A value as one long: integers (DECIMAL unscaled) as they are, floats as double bits, strings as arena place. */
+    /**
+     * A value as one long: integers (DECIMAL unscaled) as they are, floats as double bits, strings and 128-bit
+     * DECIMALs (high half, then low) as their place in the arena.
+     */
     private long store(ColumnVector vector, int row) {
         return switch (vector.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> vector.getLongValue(row);
             case FLOAT32 -> Double.doubleToRawLongBits(vector.getFloat(row));
             case FLOAT64 -> Double.doubleToRawLongBits(vector.getDouble(row));
-            case INT128 -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "MEDIAN, PERCENTILE and LISTAGG over DECIMAL with more than 18 digits are not supported yet");
+            case INT128 -> {
+                long place = reserve(2 * Long.BYTES);
+                long offset = place >>> LENGTH_BITS;
+                arena.set(ValueLayout.JAVA_LONG_UNALIGNED, offset, vector.getHigh(row));
+                arena.set(ValueLayout.JAVA_LONG_UNALIGNED, offset + Long.BYTES, vector.getLow(row));
+                yield place;
+            }
             case VARIABLE -> {
                 int length = vector.getByteLength(row);
-                if (arenaUsed + length > arena.byteSize()) {
-                    arena = allocator.reallocate(arena, arenaUsed, Math.max(arena.byteSize() * 2, arenaUsed + length));
-                }
-                MemorySegment.copy(vector.data(), vector.getOffset(row), arena, arenaUsed, length);
-                long place = (arenaUsed << LENGTH_BITS) | length;
-                arenaUsed += length;
+                long place = reserve(length);
+                MemorySegment.copy(vector.data(), vector.getOffset(row), arena, place >>> LENGTH_BITS, length);
                 yield place;
             }
         };
@@ -153,6 +161,10 @@ final class GatheredValuesAccumulator implements Accumulator {
         double position = fraction * (count - 1);
         int lower = (int) Math.floor(position);
         int upper = (int) Math.ceil(position);
+        if (target.physicalType() == PhysicalType.INT128) {
+            writeWideInterpolated(target, row, values.get(order[lower]), values.get(order[upper]), position - lower);
+            return;
+        }
         double low = asDouble(values.get(order[lower]));
         double high = asDouble(values.get(order[upper]));
         writeInterpolated(target, row, low + (position - lower) * (high - low));
@@ -239,11 +251,29 @@ final class GatheredValuesAccumulator implements Accumulator {
         return descending && !byValue ? -comparison : comparison;
     }
 
+    /** Room for {@code length} bytes at the arena's end, growing it as needed: their place (offset, length). */
+    private long reserve(int length) {
+        if (arenaUsed + length > arena.byteSize()) {
+            arena = allocator.reallocate(arena, arenaUsed, Math.max(arena.byteSize() * 2, arenaUsed + length));
+        }
+        long place = (arenaUsed << LENGTH_BITS) | length;
+        arenaUsed += length;
+        return place;
+    }
+
+    private long storedHigh(long place) {
+        return arena.get(ValueLayout.JAVA_LONG_UNALIGNED, place >>> LENGTH_BITS);
+    }
+
+    private long storedLow(long place) {
+        return arena.get(ValueLayout.JAVA_LONG_UNALIGNED, (place >>> LENGTH_BITS) + Long.BYTES);
+    }
+
     private int compareStored(long a, long b, SqlType type) {
         return switch (type.physicalType()) {
             case INT16, INT32, INT64, BOOLEAN -> Long.compare(a, b);
             case FLOAT32, FLOAT64 -> Double.compare(Double.longBitsToDouble(a) + 0.0, Double.longBitsToDouble(b) + 0.0);
-            case INT128 -> throw new AssertionError("wide DECIMAL values are refused when stored");
+            case INT128 -> Int128.compare(storedHigh(a), storedLow(a), storedHigh(b), storedLow(b));
             case VARIABLE -> Utf8.compare(arena, a >>> LENGTH_BITS, a & ((1L << LENGTH_BITS) - 1),
                     arena, b >>> LENGTH_BITS, b & ((1L << LENGTH_BITS) - 1));
         };
@@ -252,6 +282,8 @@ final class GatheredValuesAccumulator implements Accumulator {
     private double asDouble(long stored) {
         return switch (argumentType.physicalType()) {
             case FLOAT32, FLOAT64 -> Double.longBitsToDouble(stored);
+            case INT128 -> new BigDecimal(Int128.toBigInteger(storedHigh(stored), storedLow(stored)),
+                    ((SqlType.DecimalType) argumentType).scale()).doubleValue();
             default -> argumentType instanceof SqlType.DecimalType d ? stored / (double) DecimalMath.powerOfTen(d.scale()) : stored;
         };
     }
@@ -271,7 +303,23 @@ final class GatheredValuesAccumulator implements Accumulator {
         }
     }
 
+    /**
+     * PERCENTILE_CONT over DECIMAL(19..38), in its own type: low + fraction * (high - low), exact, rounded half
+     * away from zero at the type's scale (once per group, so BigDecimal's cost does not matter).
+     */
+    private void writeWideInterpolated(ColumnVector target, int row, long lowPlace, long highPlace, double fraction) {
+        BigDecimal low = new BigDecimal(Int128.toBigInteger(storedHigh(lowPlace), storedLow(lowPlace)));
+        BigDecimal high = new BigDecimal(Int128.toBigInteger(storedHigh(highPlace), storedLow(highPlace)));
+        BigInteger value = low.add(high.subtract(low).multiply(BigDecimal.valueOf(fraction)))
+                .setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
+        target.setInt128(row, Int128.high(value), Int128.low(value));
+    }
+
     private void writeNumber(ColumnVector target, int row, long stored) {
+        if (argumentType.physicalType() == PhysicalType.INT128) {
+            target.setInt128(row, storedHigh(stored), storedLow(stored));
+            return;
+        }
         boolean floatingArgument = argumentType.physicalType() == PhysicalType.FLOAT32 || argumentType.physicalType() == PhysicalType.FLOAT64;
         switch (target.physicalType()) {
             case FLOAT64 -> target.setDouble(row, asDouble(stored));

@@ -37,7 +37,7 @@ final class MeteredOperator implements Operator {
     }
 
     /** Fixed-width bytes of the selected rows plus their share of each string column's data. */
-    private static long bytes(Batch batch) {
+    static long bytes(Batch batch) {
         int selected = batch.size();
         long total = 0;
         for (ColumnVector column : batch.columns()) {

@@ -6,6 +6,7 @@ import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
@@ -40,6 +41,7 @@ public final class Operators {
             case HashJoinSpec join -> new HashJoinOperator(join, context);
             case NestedLoopJoinSpec join -> new NestedLoopJoinOperator(join, context);
             case SortSpec sort -> new SortOperator(sort, context);
+            case MergeSpec merge -> new MergeOperator(merge, context);
             case LimitSpec limit -> new LimitOperator(limit, context);
             case UnionAllSpec union -> new UnionAllOperator(union, context);
             case GatherSpec gather -> new GatherOperator(gather, context);

@@ -1,5 +1,6 @@
 package io.cepheid.executor.operator;
 
+import io.cepheid.executor.expression.Decimal128Math;
 import io.cepheid.executor.expression.Utf8;
 import io.cepheid.executor.fragment.WindowCall;
 import io.cepheid.executor.fragment.WindowFrame;
@@ -11,6 +12,8 @@ import io.cepheid.storage.type.PhysicalType;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.vector.ColumnVector;
+
+import java.math.BigInteger;
 
 /**
  * Computes one window call over one partition of sorted positions [start, end) of a {@link WindowOperator}.
@@ -31,6 +34,13 @@ final class WindowEvaluator {
     private long longSum;
     private double doubleSum;
     private int best;
+    /**
+     * SUM/AVG with a DECIMAL(38) result (a DECIMAL(19..38) argument, or any DECIMAL's SUM) add in 128 bits, in
+     * one-element arrays for {@link Decimal128Math#add}; {@code wide} says whether the current call does.
+     */
+    private boolean wide;
+    private final long[] wideHigh = new long[1];
+    private final long[] wideLow = new long[1];
 
     WindowEvaluator(BufferAllocator allocator, RowStore store, OffHeapLongs sorted, OffHeapLongs peerStarts, OffHeapLongs peerEnds,
                     ColumnVector[][] results) {
@@ -128,6 +138,8 @@ final class WindowEvaluator {
 
     private void framed(WindowCall call, int index, int start, int end) {
         WindowFrame frame = call.frame();
+        wide = (call.function() == WindowFunction.SUM || call.function() == WindowFunction.AVG)
+                && call.resultType().physicalType() == PhysicalType.INT128;
         int argument = call.arguments().isEmpty() ? -1 : call.arguments().getFirst();
         boolean variableResult = call.resultType().physicalType() == PhysicalType.VARIABLE;
         if (call.function() == WindowFunction.FIRST_VALUE || call.function() == WindowFunction.LAST_VALUE) {
@@ -211,6 +223,8 @@ final class WindowEvaluator {
     private void reset() {
         count = 0;
         longSum = 0;
+        wideHigh[0] = 0;
+        wideLow[0] = 0;
         doubleSum = 0;
         best = -1;
     }
@@ -230,6 +244,14 @@ final class WindowEvaluator {
             case SUM, AVG -> {
                 if (vector.physicalType() == PhysicalType.FLOAT32 || vector.physicalType() == PhysicalType.FLOAT64) {
                     doubleSum += KeyHashing.doubleValue(vector, row);
+                } else if (wide) {
+                    // Leaving 128 bits is 22003; past 38 digits is caught when the result is written.
+                    if (vector.physicalType() == PhysicalType.INT128) {
+                        Decimal128Math.add(wideHigh, wideLow, 0, vector.getHigh(row), vector.getLow(row));
+                    } else {
+                        long value = vector.getLongValue(row);
+                        Decimal128Math.add(wideHigh, wideLow, 0, value >> 63, value);
+                    }
                 } else {
                     try {
                         longSum = Math.addExact(longSum, vector.getLongValue(row));
@@ -261,6 +283,8 @@ final class WindowEvaluator {
             case SUM -> {
                 if (count == 0) {
                     out.setNull(outRow);
+                } else if (wide) {
+                    writeWide(out, outRow, (SqlType.DecimalType) call.resultType(), wideHigh[0], wideLow[0]);
                 } else {
                     writeNumber(out, outRow, longSum, doubleSum);
                 }
@@ -268,8 +292,10 @@ final class WindowEvaluator {
             case AVG -> {
                 if (count == 0) {
                     out.setNull(outRow);
+                } else if (wide) {
+                    wideAverage(out, outRow, (SqlType.DecimalType) call.resultType());
                 } else {
-                    writeNumber(out, outRow, average(call.resultType()), doubleSum / count);
+                    writeNumber(out, outRow, average(call.resultType(), longSum), doubleSum / count);
                 }
             }
             case MIN, MAX -> {
@@ -292,16 +318,42 @@ final class WindowEvaluator {
     }
 
     /** Integer AVG truncates (Redshift); DECIMAL AVG keeps the scale and rounds half away from zero. */
-    private long average(SqlType resultType) {
+    private long average(SqlType resultType, long sum) {
         if (resultType instanceof SqlType.DecimalType) {
-            long quotient = longSum / count;
-            long remainder = longSum % count;
+            long quotient = sum / count;
+            long remainder = sum % count;
             if (Math.abs(remainder) * 2 >= count) {
-                quotient += longSum < 0 ? -1 : 1;
+                quotient += sum < 0 ? -1 : 1;
             }
             return quotient;
         }
-        return longSum / count;
+        return sum / count;
+    }
+
+    /** A 128-bit result, 22003 unless it fits the result type's precision. */
+    private static void writeWide(ColumnVector out, int row, SqlType.DecimalType type, long high, long low) {
+        Decimal128Math.checkPrecision(high, low, type.precision(), type.scale());
+        out.setInt128(row, high, low);
+    }
+
+    /**
+     * AVG with a DECIMAL(38) result: the 128-bit sum over the count, rounded half away from zero. A sum that
+     * fits in a long (the usual case) divides as a long; only larger sums go through BigInteger.
+     */
+    private void wideAverage(ColumnVector out, int row, SqlType.DecimalType type) {
+        long high = wideHigh[0];
+        long low = wideLow[0];
+        if (Int128.fitsInLong(high, low)) {
+            long quotient = average(type, low);
+            writeWide(out, row, type, quotient >> 63, quotient);
+            return;
+        }
+        BigInteger[] division = Int128.toBigInteger(high, low).divideAndRemainder(BigInteger.valueOf(count));
+        BigInteger quotient = division[0];
+        if (division[1].abs().shiftLeft(1).compareTo(BigInteger.valueOf(count)) >= 0) {
+            quotient = quotient.add(BigInteger.valueOf(high < 0 ? -1 : 1));
+        }
+        writeWide(out, row, type, Int128.high(quotient), Int128.low(quotient));
     }
 
     private static void writeNumber(ColumnVector out, int row, long longValue, double doubleValue) {

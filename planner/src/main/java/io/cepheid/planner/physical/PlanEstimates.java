@@ -8,6 +8,7 @@ import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.JoinKind;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
@@ -119,6 +120,7 @@ public final class PlanEstimates {
                 double startup = input.totalCost() + comparisons * CPU_PER_ROW;
                 yield new Estimate(startup, startup + rows * CPU_PER_ROW, rows, width);
             }
+            case MergeSpec merge -> streaming(of(merge.input()), of(merge.input()).rows(), width);
             case LimitSpec limit -> {
                 Estimate input = of(limit.input());
                 double rest = Math.max(0, input.rows() - limit.offset());
@@ -166,6 +168,7 @@ public final class PlanEstimates {
             case SortSpec sort -> columnStatistics(sort.input(), column);
             case LimitSpec limit -> columnStatistics(limit.input(), column);
             case GatherSpec gather -> columnStatistics(gather.input(), column);
+            case MergeSpec merge -> columnStatistics(merge.input(), column);
             case RedistributeSpec redistribute -> columnStatistics(redistribute.input(), column);
             case BroadcastSpec broadcast -> columnStatistics(broadcast.input(), column);
             case ProjectSpec project -> project.expressions().get(column) instanceof ExprSpec.InputRef ref

@@ -11,6 +11,7 @@ import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.JoinKind;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
 import io.cepheid.executor.fragment.ProjectSpec;
@@ -767,15 +768,26 @@ public final class RelToPlan {
 
     // ---- sort, limit, values, union ----------------------------------------------------------------
 
+    /**
+     * ORDER BY over rows still spread over slices becomes Redshift's plan: each slice sorts its rows (keeping
+     * only its best offset + limit with a LIMIT), the leader merges the sorted streams and applies the LIMIT
+     * and OFFSET: Limit(Merge(Gather(Sort per slice))). Over rows already on the leader it is one sort.
+     */
     private Converted sort(Sort sort) {
-        PlanSpec input = visit(sort.getInput()).gathered();
+        Converted converted = visit(sort.getInput());
         long offset = sort.offset == null ? 0 : longValue(sort.offset);
         long limit = sort.fetch == null ? SortSpec.NO_LIMIT : longValue(sort.fetch);
         if (sort.getCollation().getFieldCollations().isEmpty()) {
-            return new Converted(new LimitSpec(input, offset, limit), false);
+            return new Converted(new LimitSpec(converted.gathered(), offset, limit), false);
         }
         List<SortKey> keys = sortKeys(sort.getCollation().getFieldCollations());
-        return new Converted(new SortSpec(input, keys, offset, limit), false);
+        if (!converted.perSlice()) {
+            return new Converted(new SortSpec(converted.spec(), keys, offset, limit), false);
+        }
+        long perSliceLimit = limit == SortSpec.NO_LIMIT ? SortSpec.NO_LIMIT : offset + limit;
+        PlanSpec merged = new MergeSpec(new GatherSpec(new SortSpec(converted.spec(), keys, 0, perSliceLimit)), keys);
+        boolean trims = offset > 0 || limit != SortSpec.NO_LIMIT;
+        return new Converted(trims ? new LimitSpec(merged, offset, limit) : merged, false);
     }
 
     private static List<SortKey> sortKeys(List<RelFieldCollation> collations) {

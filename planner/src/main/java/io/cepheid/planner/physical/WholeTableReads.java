@@ -5,6 +5,7 @@ import io.cepheid.executor.fragment.BroadcastSpec;
 import io.cepheid.executor.fragment.FilterSpec;
 import io.cepheid.executor.fragment.GatherSpec;
 import io.cepheid.executor.fragment.LimitSpec;
+import io.cepheid.executor.fragment.MergeSpec;
 import io.cepheid.executor.fragment.HashJoinSpec;
 import io.cepheid.executor.fragment.NestedLoopJoinSpec;
 import io.cepheid.executor.fragment.PlanSpec;
@@ -43,6 +44,7 @@ final class WholeTableReads {
             case ValuesSpec values -> throw notPerSlice(values);
             case AggregateSpec aggregate -> throw notPerSlice(aggregate);
             case SortSpec sort -> throw notPerSlice(sort);
+            case MergeSpec merge -> throw notPerSlice(merge);
             case LimitSpec limit -> throw notPerSlice(limit);
             case UnionAllSpec union -> throw notPerSlice(union);
             case GatherSpec gather -> throw notPerSlice(gather);
