@@ -22,8 +22,8 @@ import java.util.List;
  * the whole build side (NOT IN's null handling is planned outside the join, see docs/executor-operators.md).
  *
  * <p>Rows with a null key never match. They are written only where the kind returns them unmatched (build
- * side for RIGHT/FULL, probe side for LEFT/FULL/ANTI), spread round-robin over the partitions rather than all
- * sent to the one partition of the null hash, which could then never be split.
+ * side for RIGHT/FULL, probe side for LEFT/FULL/ANTI), spread evenly by the hash of a running count rather
+ * than all sent to the one partition of the null hash, which no level could split.
  */
 final class HashJoinSpill implements AutoCloseable {
     private final HashJoinSpec spec;
