@@ -63,6 +63,47 @@ abstract class AbstractJoinOperator implements Operator {
         this.right = rightOperator;
     }
 
+    /**
+     * A join over inputs that are already running (a spilled partition's files); it owns and closes them,
+     * also when this constructor fails.
+     */
+    AbstractJoinOperator(Operator left, Operator right, List<SqlType> leftTypes, List<SqlType> rightTypes, JoinKind kind,
+                         ExprSpec condition, ExecutionContext context) {
+        this.context = context;
+        this.kind = kind;
+        this.leftTypes = leftTypes;
+        this.rightTypes = rightTypes;
+        this.conditionSpec = condition;
+        this.left = left;
+        this.right = right;
+        try {
+            if (condition != null) {
+                this.condition = FilterPredicate.compile(condition, context.allocator());
+            }
+        } catch (RuntimeException e) {
+            Operators.closeQuietly(e, left, right);
+            throw e;
+        }
+    }
+
+    /** The probe input, for a subclass that takes the rest of the join over (see {@link #stopBuilding()}). */
+    protected final Operator leftInput() {
+        return left;
+    }
+
+    /** The build input, for a subclass that takes the rest of the join over (see {@link #stopBuilding()}). */
+    protected final Operator rightInput() {
+        return right;
+    }
+
+    /**
+     * Asked after each build batch is in {@link #build}: true ends this in-memory join there (the subclass
+     * takes the rows built so far and the unread rest of both inputs, and {@link #next()} here returns null).
+     */
+    protected boolean stopBuilding() {
+        return false;
+    }
+
     /** True when only whether a left row matches matters, so one candidate per left row is enough. */
     protected boolean firstMatchOnly() {
         return conditionSpec == null && (kind == JoinKind.SEMI || kind == JoinKind.ANTI);
@@ -112,6 +153,11 @@ abstract class AbstractJoinOperator implements Operator {
             try (Batch batch = next) {
                 context.checkCancelled();
                 build.append(batch);
+            }
+            if (stopBuilding()) {
+                phase = Phase.DONE;
+                built = true;
+                return;
             }
         }
         if (kind == JoinKind.RIGHT || kind == JoinKind.FULL) {

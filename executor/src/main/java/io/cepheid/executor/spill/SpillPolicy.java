@@ -27,6 +27,15 @@ public final class SpillPolicy {
         return limit != BufferAllocator.UNLIMITED && allocator.allocatedBytes() > limit / 2;
     }
 
+    /**
+     * True when the query's accounted memory plus {@code bytesToAllocate}, which the operator is about to
+     * allocate in one piece (a hash table over the rows it holds), would be past the point where it should spill.
+     */
+    public static boolean overBudget(BufferAllocator allocator, long bytesToAllocate) {
+        long limit = allocator.limit();
+        return limit != BufferAllocator.UNLIMITED && allocator.allocatedBytes() + bytesToAllocate > limit / 2;
+    }
+
     /** Right shift that brings the partition bits of {@code level} (0 = first split) to the bottom. */
     public static int shift(int level) {
         if (level < 0 || level >= MAX_LEVELS) {

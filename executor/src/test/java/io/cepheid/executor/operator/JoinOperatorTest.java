@@ -30,12 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every join kind, hash and nested-loop, against a naive nested-loop reference in Java. */
 class JoinOperatorTest {
     /** Both sides: key1 INTEGER, key2 VARCHAR, value BIGINT; keys have nulls. */
-    private static final List<SqlType> TYPES = List.of(SqlType.INTEGER, varchar(10), SqlType.BIGINT);
+    static final List<SqlType> TYPES = List.of(SqlType.INTEGER, varchar(10), SqlType.BIGINT);
     private static final SqlType KEY2 = varchar(10);
     /** left.value < right.value, over the joined row. */
-    private static final ExprSpec RESIDUAL = call(Function.LT, SqlType.BOOLEAN, ref(2, SqlType.BIGINT), ref(5, SqlType.BIGINT));
+    static final ExprSpec RESIDUAL = call(Function.LT, SqlType.BOOLEAN, ref(2, SqlType.BIGINT), ref(5, SqlType.BIGINT));
 
-    private static List<List<Object>> randomRows(int count, long seed, int keyRange) {
+    static List<List<Object>> randomRows(int count, long seed, int keyRange) {
         Random random = new Random(seed);
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
