@@ -190,7 +190,8 @@ final class LeaderSession implements Session {
         CatalogSnapshot snapshot = block.snapshot();
         PlannedQuery planned = new QueryPlanner(snapshot, settings.searchSchema(), engine.history())
                 .planQuery(explained, parameters);
-        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot)), "EXPLAIN");
+        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot),
+                new PlanColumnNames(planned.plan(), snapshot, planned.columnNames())), "EXPLAIN");
     }
 
     /** Runs the query to the end, discarding its rows, and prints the plan with what each step did. */
@@ -210,7 +211,8 @@ final class LeaderSession implements Session {
                 cancellation.check();
             });
         }
-        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot), metrics), "EXPLAIN");
+        return TextRows.of("QUERY PLAN", PlanPrinter.print(planned.plan(), new PlanEstimates(snapshot),
+                new PlanColumnNames(planned.plan(), snapshot, planned.columnNames()), metrics), "EXPLAIN");
     }
 
     private StatementResult insert(SqlInsert insert, List<Object> parameters) {

@@ -1,5 +1,6 @@
 package io.cepheid.server;
 
+import io.cepheid.executor.expression.ExprSpec;
 import io.cepheid.executor.fragment.AggregateSpec;
 import io.cepheid.executor.fragment.BroadcastSpec;
 import io.cepheid.executor.fragment.FilterSpec;
@@ -25,6 +26,7 @@ import io.cepheid.planner.physical.PlanEstimates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * Prints an executor plan as Redshift's EXPLAIN does: one {@code XN} step per line with its estimated
@@ -39,28 +41,28 @@ final class PlanPrinter {
     private PlanPrinter() {
     }
 
-    static List<String> print(PlanSpec plan, PlanEstimates estimates) {
-        return print(plan, estimates, null);
+    static List<String> print(PlanSpec plan, PlanEstimates estimates, PlanColumnNames names) {
+        return print(plan, estimates, names, null);
     }
 
     /**
      * EXPLAIN ANALYZE: each step also shows what it did, from {@code metrics} (null for plain EXPLAIN). Rows
      * and blocks are summed over slices; time is the slowest slice's, inclusive of the step's inputs.
      */
-    static List<String> print(PlanSpec plan, PlanEstimates estimates, QueryMetrics metrics) {
+    static List<String> print(PlanSpec plan, PlanEstimates estimates, PlanColumnNames names, QueryMetrics metrics) {
         List<String> lines = new ArrayList<>();
-        print(plan, 0, false, estimates, lines, metrics);
+        print(plan, 0, false, estimates, names, lines, metrics);
         return lines;
     }
 
-    private static void print(PlanSpec plan, int depth, boolean inSlices, PlanEstimates estimates, List<String> lines,
-                              QueryMetrics metrics) {
+    private static void print(PlanSpec plan, int depth, boolean inSlices, PlanEstimates estimates, PlanColumnNames names,
+                              List<String> lines, QueryMetrics metrics) {
         String indent = depth == 0 ? "" : "      ".repeat(depth - 1) + "  ->  ";
         String detailIndent = "      ".repeat(depth) + "  ";
         StepMetrics actual = metrics == null ? null : metrics.step(plan);
         lines.add(indent + describe(plan, inSlices) + estimate(estimates.of(plan)) + (actual == null ? "" : String.format(Locale.ROOT,
                 " (actual rows=%d time=%.2f ms)", actual.rows(), actual.maxNanos() / 1e6)));
-        for (String detail : details(plan)) {
+        for (String detail : details(plan, names)) {
             lines.add(detailIndent + detail);
         }
         if (actual != null && plan instanceof ScanSpec) {
@@ -72,13 +74,13 @@ final class PlanPrinter {
         boolean childInSlices = inSlices || plan instanceof GatherSpec;
         switch (plan) {
             case HashJoinSpec join -> {
-                print(join.left(), depth + 1, childInSlices, estimates, lines, metrics);
+                print(join.left(), depth + 1, childInSlices, estimates, names, lines, metrics);
                 lines.add("      ".repeat(depth) + "  ->  XN Hash" + estimate(estimates.of(join.right())));
-                print(join.right(), depth + 2, childInSlices, estimates, lines, metrics);
+                print(join.right(), depth + 2, childInSlices, estimates, names, lines, metrics);
             }
             default -> {
                 for (PlanSpec child : PlanInputs.of(plan)) {
-                    print(child, depth + 1, childInSlices, estimates, lines, metrics);
+                    print(child, depth + 1, childInSlices, estimates, names, lines, metrics);
                 }
             }
         }
@@ -114,29 +116,66 @@ final class PlanPrinter {
         };
     }
 
-    private static List<String> details(PlanSpec plan) {
+    private static List<String> details(PlanSpec plan, PlanColumnNames names) {
         return switch (plan) {
             case ScanSpec scan -> {
                 List<String> details = new ArrayList<>();
+                // A pushed-down filter also prunes blocks by zone maps; Redshift prints it as a plain Filter.
                 if (scan.filter() != null) {
-                    details.add("Filter: pushed down (zone maps prune blocks)");
+                    details.add("Filter: " + condition(scan.filter(), column -> names.name(scan, column)));
                 }
                 if (scan.wholeTable()) {
                     details.add("Every slice reads the whole table (DISTSTYLE ALL)");
                 }
                 yield details;
             }
+            case FilterSpec filter -> List.of("Filter: " + condition(filter.condition(),
+                    column -> names.name(filter.input(), column)));
+            case HashJoinSpec join -> {
+                List<String> details = new ArrayList<>();
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < join.leftKeys().size(); i++) {
+                    keys.add("(" + qualified("outer", names.name(join.left(), join.leftKeys().get(i))) + " = "
+                            + qualified("inner", names.name(join.right(), join.rightKeys().get(i))) + ")");
+                }
+                details.add("Hash Cond: " + (keys.size() == 1 ? keys.getFirst() : "(" + String.join(" AND ", keys) + ")"));
+                if (join.residual() != null) {
+                    details.add("Join Filter: " + joinCondition(join.residual(), join.left(), join.right(), names));
+                }
+                yield details;
+            }
+            case NestedLoopJoinSpec join -> join.condition() == null ? List.of()
+                    : List.of("Join Filter: " + joinCondition(join.condition(), join.left(), join.right(), names));
             case GatherSpec gather -> List.of("Send to leader");
-            case RedistributeSpec redistribute -> List.of("Distribute");
+            case RedistributeSpec redistribute -> List.of("Distribute",
+                    "Hash Key: " + names.name(redistribute.input(), redistribute.keyColumn()));
             case BroadcastSpec broadcast -> List.of("Broadcast");
-            case SortSpec sort -> List.of("Sort Key: " + keyList(sort.keys()));
-            case MergeSpec merge -> List.of("Merge Key: " + keyList(merge.keys()));
+            case SortSpec sort -> List.of("Sort Key: " + keyList(sort.keys(), sort.input(), names));
+            case MergeSpec merge -> List.of("Merge Key: " + keyList(merge.keys(), merge.input(), names));
             default -> List.of();
         };
     }
 
-    private static List<String> keyList(List<SortKey> keys) {
-        return keys.stream().map(k -> "$" + k.column() + (k.descending() ? " DESC" : "")).toList();
+    /** A condition in parentheses, as Redshift prints one: {@code (l_qty > 5)}, never doubled. */
+    private static String condition(ExprSpec condition, IntFunction<String> columnName) {
+        String text = ExpressionText.of(condition, columnName);
+        return text.startsWith("(") && text.endsWith(")") ? text : "(" + text + ")";
+    }
+
+    /** A join condition over the joined row: left columns named {@code "outer".x}, right ones {@code "inner".y}. */
+    private static String joinCondition(ExprSpec condition, PlanSpec outer, PlanSpec inner, PlanColumnNames names) {
+        int outerWidth = outer.outputTypes().size();
+        return condition(condition, column -> column < outerWidth ? qualified("outer", names.name(outer, column))
+                : qualified("inner", names.name(inner, column - outerWidth)));
+    }
+
+    private static String qualified(String side, String name) {
+        return PlanColumnNames.isIdentifier(name) ? "\"" + side + "\"." + name : name;
+    }
+
+    private static String keyList(List<SortKey> keys, PlanSpec input, PlanColumnNames names) {
+        return String.join(", ", keys.stream()
+                .map(k -> names.name(input, k.column()) + (k.descending() ? " DESC" : "")).toList());
     }
 
     /** Redshift's label for how a join's rows reach it, read off the exchanges below its inputs. */
