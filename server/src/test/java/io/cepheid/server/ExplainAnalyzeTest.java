@@ -91,7 +91,7 @@ class ExplainAnalyzeTest {
         List<String> plan = explainAnalyze("SELECT id FROM events ORDER BY id DESC LIMIT 7");
         assertTrue(plan.get(0).startsWith("XN Limit "), String.join("\n", plan));
         assertTrue(plan.get(1).contains("->  XN Merge "), String.join("\n", plan));
-        assertEquals("Merge Key: [$0 DESC]", plan.get(2).trim());
+        assertEquals("Merge Key: id DESC", plan.get(2).trim());
         assertTrue(plan.get(3).contains("->  XN Network "), String.join("\n", plan));
         assertTrue(plan.get(5).contains("->  XN Sort "), String.join("\n", plan));
         // Each of the 4 slices sends at most its own top 7; the leader keeps 7 of them.
