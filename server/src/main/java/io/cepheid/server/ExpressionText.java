@@ -100,13 +100,11 @@ final class ExpressionText {
             case REGEXP_MATCH -> binary(args.size() > 2 && args.get(2) instanceof ExprSpec.Literal flags
                     && "i".equals(flags.value()) ? "~*" : "~", args.subList(0, 2), columnName, text);
             case CAST -> {
-                ExprSpec arg = args.getFirst();
-                boolean bare = arg instanceof ExprSpec.InputRef || arg instanceof ExprSpec.Call;
-                if (!bare) {
-                    text.append('(');
-                }
-                append(arg, columnName, text);
-                text.append(bare ? "::" : ")::").append(call.type().displayName());
+                // PostgreSQL's form: x::type, 5::numeric, '2024-01-01'::date; parentheses only where :: would bind
+                // to less than the whole argument (a negative number, a CASE).
+                String argument = of(args.getFirst(), columnName);
+                boolean bare = !argument.startsWith("-") && !argument.startsWith("CASE");
+                text.append(bare ? argument : "(" + argument + ")").append("::").append(call.type().displayName());
             }
             case CASE -> {
                 text.append("CASE");
