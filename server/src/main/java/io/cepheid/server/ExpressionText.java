@@ -5,6 +5,8 @@ import io.cepheid.executor.expression.Function;
 import io.cepheid.executor.expression.ValueFormatter;
 import io.cepheid.storage.type.SqlType;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +50,9 @@ final class ExpressionText {
                 case SqlType.TimeType t -> "'" + ValueFormatter.formatLong(type, number) + "'";
                 default -> ValueFormatter.formatLong(type, number);
             };
+            // A wide DECIMAL (precision over 18) holds its unscaled value as a BigInteger.
+            case BigInteger unscaled when type instanceof SqlType.DecimalType decimal ->
+                    new BigDecimal(unscaled, decimal.scale()).toPlainString();
             default -> value.toString();
         };
     }

@@ -36,6 +36,9 @@ class ExpressionTextTest {
                 column(2, SqlType.TIMESTAMP), literal(1_709_209_800_500_000L, SqlType.TIMESTAMP))));
         assertEquals("(price >= -1.25)", text(call(Function.GE, SqlType.BOOLEAN, column(3, new SqlType.DecimalType(10, 2)),
                 literal(-125L, new SqlType.DecimalType(10, 2)))));
+        SqlType wide = new SqlType.DecimalType(30, 2);
+        assertEquals("(price > 12345678901234567890.05)", text(call(Function.GT, SqlType.BOOLEAN, column(3, wide),
+                literal(new java.math.BigInteger("1234567890123456789005"), wide))));
         assertEquals("coalesce(name, NULL)", text(call(Function.COALESCE, varchar, column(1, varchar), literal(null, varchar))));
     }
 
