@@ -19,6 +19,7 @@ import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
 import io.cepheid.executor.fragment.WindowCall;
+import io.cepheid.executor.fragment.WindowFunction;
 import io.cepheid.executor.fragment.WindowSpec;
 import io.cepheid.storage.catalog.CatalogSnapshot;
 
@@ -139,7 +140,7 @@ final class PlanColumnNames {
     }
 
     private String windowCall(WindowCall call, PlanSpec input) {
-        StringBuilder text = new StringBuilder(call.function() == io.cepheid.executor.fragment.WindowFunction.COUNT_STAR
+        StringBuilder text = new StringBuilder(call.function() == WindowFunction.COUNT_STAR
                 ? "count(*" : call.function().name().toLowerCase(Locale.ROOT) + "(");
         for (int i = 0; i < call.arguments().size(); i++) {
             text.append(i > 0 ? ", " : "").append(name(input, call.arguments().get(i)));

@@ -35,7 +35,9 @@ import java.util.function.IntFunction;
  * a DISTSTYLE ALL table (DS_DIST_ALL_NONE), the inner broadcast (DS_BCAST_INNER), the inner, the outer or
  * both redistributed on a join key (DS_DIST_INNER, DS_DIST_OUTER, DS_DIST_BOTH). A join above the
  * {@code XN Network ... Send to leader} step runs after both sides were sent to the leader (DS_DIST_BOTH).
- * Exchanges print as {@code XN Network} steps saying "Send to leader", "Distribute" or "Broadcast".
+ * Exchanges print as {@code XN Network} steps saying "Send to leader", "Distribute" or "Broadcast". Under a
+ * step, what it tests and orders by, with columns named by {@link PlanColumnNames}: {@code Hash Cond},
+ * {@code Join Filter}, {@code Filter}, {@code Sort Key}, {@code Merge Key}, a Distribute's {@code Hash Key}.
  */
 final class PlanPrinter {
     private PlanPrinter() {
@@ -173,9 +175,10 @@ final class PlanPrinter {
         return PlanColumnNames.isIdentifier(name) ? "\"" + side + "\"." + name : name;
     }
 
+    /** {@code o_totalprice DESC, o_orderkey}; NULLS FIRST/LAST only where it differs from NULLs sorting largest. */
     private static String keyList(List<SortKey> keys, PlanSpec input, PlanColumnNames names) {
-        return String.join(", ", keys.stream()
-                .map(k -> names.name(input, k.column()) + (k.descending() ? " DESC" : "")).toList());
+        return String.join(", ", keys.stream().map(k -> names.name(input, k.column()) + (k.descending() ? " DESC" : "")
+                + (k.nullsFirst() == k.descending() ? "" : k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST")).toList());
     }
 
     /** Redshift's label for how a join's rows reach it, read off the exchanges below its inputs. */
