@@ -31,6 +31,13 @@ final class CepheidValidator extends SqlValidatorImpl {
         super(operatorTable, catalogReader, typeFactory, config);
     }
 
+    /** Intervals with their units inside the quotes become Calcite's interval literals (see {@link IntervalLiterals}). */
+    @Override
+    protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+        SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+        return rewritten instanceof SqlCall call ? IntervalLiterals.rewrite(call) : rewritten;
+    }
+
     @Override
     public void validateLiteral(SqlLiteral literal) {
         if (literal instanceof SqlNumericLiteral numeric && numeric.isExact() && numeric.getScale() != null
