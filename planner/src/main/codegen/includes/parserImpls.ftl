@@ -111,6 +111,14 @@ SqlTypeNameSpec RedshiftTypeName() :
                 precision = RedshiftLimits.TEXT_LENGTH;
             }
         }
+        // INTERVAL with no unit after it ('3 days'::interval); INTERVAL DAY and the like stay Calcite's.
+    |   LOOKAHEAD({ getToken(1).kind == INTERVAL && getToken(2).kind != YEAR && getToken(2).kind != YEARS
+            && getToken(2).kind != QUARTER && getToken(2).kind != QUARTERS && getToken(2).kind != MONTH
+            && getToken(2).kind != MONTHS && getToken(2).kind != WEEK && getToken(2).kind != WEEKS
+            && getToken(2).kind != DAY && getToken(2).kind != DAYS && getToken(2).kind != HOUR
+            && getToken(2).kind != HOURS && getToken(2).kind != MINUTE && getToken(2).kind != MINUTES
+            && getToken(2).kind != SECOND && getToken(2).kind != SECONDS })
+        <INTERVAL> { return new SqlUnqualifiedIntervalType(getPos()); }
     )
     {
         return new SqlBasicTypeNameSpec(typeName, precision, s.end(this));

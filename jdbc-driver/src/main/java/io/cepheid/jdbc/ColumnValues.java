@@ -1,5 +1,6 @@
 package io.cepheid.jdbc;
 
+import io.cepheid.executor.expression.ValueFormatter;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
 
@@ -44,6 +45,7 @@ public final class ColumnValues {
             case SqlType.TimestampType t -> Timestamp.valueOf(localDateTime(vector.getLong(row)));
             case SqlType.TimestampTzType t -> Timestamp.valueOf(localDateTime(vector.getLong(row)));
             case SqlType.TimeType t -> java.sql.Time.valueOf(localTime(vector.getLong(row)));
+            case SqlType.IntervalType t -> ValueFormatter.formatInterval(vector.getLong(row));
         };
     }
 
@@ -64,6 +66,7 @@ public final class ColumnValues {
             // The session time zone is UTC.
             case SqlType.TimestampTzType t -> formatTimestamp(localDateTime(vector.getLong(row))) + "+00";
             case SqlType.TimeType t -> formatTimestamp(localDateTime(vector.getLong(row))).substring(11);
+            case SqlType.IntervalType t -> ValueFormatter.formatInterval(vector.getLong(row));
         };
     }
 
@@ -82,6 +85,7 @@ public final class ColumnValues {
             case SqlType.TimestampType t -> throw cannotConvert(vector, "long");
             case SqlType.TimestampTzType t -> throw cannotConvert(vector, "long");
             case SqlType.TimeType t -> throw cannotConvert(vector, "long");
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "long");
         };
     }
 
@@ -109,6 +113,7 @@ public final class ColumnValues {
             case SqlType.TimestampType t -> throw cannotConvert(vector, "double");
             case SqlType.TimestampTzType t -> throw cannotConvert(vector, "double");
             case SqlType.TimeType t -> throw cannotConvert(vector, "double");
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "double");
         };
     }
 
@@ -127,6 +132,7 @@ public final class ColumnValues {
             case SqlType.TimestampType t -> throw cannotConvert(vector, "BigDecimal");
             case SqlType.TimestampTzType t -> throw cannotConvert(vector, "BigDecimal");
             case SqlType.TimeType t -> throw cannotConvert(vector, "BigDecimal");
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "BigDecimal");
         };
     }
 
@@ -146,6 +152,7 @@ public final class ColumnValues {
             case SqlType.TimestampType t -> throw cannotConvert(vector, "boolean");
             case SqlType.TimestampTzType t -> throw cannotConvert(vector, "boolean");
             case SqlType.TimeType t -> throw cannotConvert(vector, "boolean");
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "boolean");
         };
     }
 
@@ -155,6 +162,7 @@ public final class ColumnValues {
             case SqlType.TimestampType t -> localDateTime(vector.getLong(row)).toLocalDate();
             case SqlType.TimestampTzType t -> localDateTime(vector.getLong(row)).toLocalDate();
             case SqlType.TimeType t -> throw cannotConvert(vector, "Date");
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "Date");
             case SqlType.CharType t -> parseDate(vector.getString(row));
             case SqlType.VarcharType t -> parseDate(vector.getString(row));
             case SqlType.SmallIntType t -> throw cannotConvert(vector, "Date");
@@ -173,6 +181,7 @@ public final class ColumnValues {
             case SqlType.TimestampTzType t -> localDateTime(vector.getLong(row));
             case SqlType.DateType t -> LocalDate.ofEpochDay(vector.getInt(row)).atStartOfDay();
             case SqlType.TimeType t -> throw cannotConvert(vector, "Timestamp");
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "Timestamp");
             case SqlType.CharType t -> parseTimestamp(vector.getString(row));
             case SqlType.VarcharType t -> parseTimestamp(vector.getString(row));
             case SqlType.SmallIntType t -> throw cannotConvert(vector, "Timestamp");
@@ -189,6 +198,7 @@ public final class ColumnValues {
     public static LocalTime toLocalTime(ColumnVector vector, int row) throws SQLException {
         return switch (vector.type()) {
             case SqlType.TimeType t -> localTime(vector.getLong(row));
+            case SqlType.IntervalType t -> throw cannotConvert(vector, "Time");
             case SqlType.TimestampType t -> localDateTime(vector.getLong(row)).toLocalTime();
             case SqlType.TimestampTzType t -> localDateTime(vector.getLong(row)).toLocalTime();
             case SqlType.CharType t -> parseTime(vector.getString(row));

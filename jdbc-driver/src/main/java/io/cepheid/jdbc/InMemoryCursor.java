@@ -62,6 +62,7 @@ public final class InMemoryCursor implements ResultCursor {
             case SqlType.TimestampType t -> vector.setLong(row, ColumnValues.epochMicros((LocalDateTime) value));
             case SqlType.TimestampTzType t -> vector.setLong(row, ColumnValues.epochMicros((LocalDateTime) value));
             case SqlType.TimeType t -> vector.setLong(row, ((java.time.LocalTime) value).toNanoOfDay() / 1000);
+            case SqlType.IntervalType t -> vector.setLong(row, ((Number) value).longValue());
         }
     }
 

@@ -29,6 +29,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> Types.TIMESTAMP;
             case SqlType.TimestampTzType t -> Types.TIMESTAMP_WITH_TIMEZONE;
             case SqlType.TimeType t -> Types.TIME;
+            case SqlType.IntervalType t -> Types.OTHER;
         };
     }
 
@@ -48,6 +49,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> "timestamp";
             case SqlType.TimestampTzType t -> "timestamptz";
             case SqlType.TimeType t -> "time";
+            case SqlType.IntervalType t -> "interval";
         };
     }
 
@@ -67,6 +69,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> 29;
             case SqlType.TimestampTzType t -> 35;
             case SqlType.TimeType t -> 15;
+            case SqlType.IntervalType t -> 49;
         };
     }
 
@@ -76,6 +79,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> 6;
             case SqlType.TimestampTzType t -> 6;
             case SqlType.TimeType t -> 6;
+            case SqlType.IntervalType t -> 6;
             case SqlType.RealType t -> 8;
             case SqlType.DoubleType t -> 17;
             case SqlType.SmallIntType t -> 0;
@@ -104,6 +108,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> 29;
             case SqlType.TimestampTzType t -> 35;
             case SqlType.TimeType t -> 15;
+            case SqlType.IntervalType t -> 49;
         };
     }
 
@@ -123,6 +128,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> java.sql.Timestamp.class;
             case SqlType.TimestampTzType t -> java.sql.Timestamp.class;
             case SqlType.TimeType t -> java.sql.Time.class;
+            case SqlType.IntervalType t -> String.class;
         };
     }
 
@@ -141,6 +147,7 @@ public final class JdbcTypes {
             case SqlType.TimestampType t -> false;
             case SqlType.TimestampTzType t -> false;
             case SqlType.TimeType t -> false;
+            case SqlType.IntervalType t -> true;
         };
     }
 

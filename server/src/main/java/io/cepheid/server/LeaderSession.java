@@ -306,6 +306,7 @@ final class LeaderSession implements Session {
             case SqlType.TimestampType t -> "TIMESTAMP";
             case SqlType.TimestampTzType t -> "TIMESTAMPTZ";
             case SqlType.TimeType t -> "TIME";
+            case SqlType.IntervalType t -> "INTERVAL";
         };
     }
 

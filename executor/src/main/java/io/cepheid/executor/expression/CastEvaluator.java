@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 final class CastEvaluator implements Evaluator {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
-    private enum Kind { INTEGER, DECIMAL, FLOAT, BOOLEAN, STRING, DATE, TIMESTAMP, TIME }
+    private enum Kind { INTEGER, DECIMAL, FLOAT, BOOLEAN, STRING, DATE, TIMESTAMP, TIME, INTERVAL }
 
     private final Evaluator argument;
     private final SqlType source;
@@ -67,10 +67,15 @@ final class CastEvaluator implements Evaluator {
             // The session time zone is UTC: a TIMESTAMPTZ holds the same microseconds as the TIMESTAMP it shows.
             case SqlType.TimestampTzType t -> Kind.TIMESTAMP;
             case SqlType.TimeType t -> Kind.TIME;
+            case SqlType.IntervalType t -> Kind.INTERVAL;
         };
     }
 
     private static boolean allowed(Kind from, Kind to) {
+        // An interval prints as text; text becomes an interval only as a constant, which the planner reads.
+        if (to == Kind.INTERVAL) {
+            return from == Kind.INTERVAL;
+        }
         if (from == to || from == Kind.STRING || to == Kind.STRING) {
             return true;
         }
@@ -133,7 +138,7 @@ final class CastEvaluator implements Evaluator {
                     yield BigDecimal.valueOf(d);
                 }
                 case STRING -> ValueParser.parseNumber(value.getString(i), target);
-                case BOOLEAN, DATE, TIMESTAMP, TIME -> throw new AssertionError(from + " is never cast to or from a wide DECIMAL");
+                case BOOLEAN, DATE, TIMESTAMP, TIME, INTERVAL -> throw new AssertionError(from + " is never cast to or from a wide DECIMAL");
             };
             switch (to) {
                 case DECIMAL -> {
@@ -167,7 +172,7 @@ final class CastEvaluator implements Evaluator {
                             : target instanceof SqlType.CharType c ? c.length() : Integer.MAX_VALUE;
                     out.setBytes(i, bytes, 0, Math.min(bytes.length, maxBytes));
                 }
-                case BOOLEAN, DATE, TIMESTAMP, TIME -> throw new AssertionError(to + " is never cast to or from a wide DECIMAL");
+                case BOOLEAN, DATE, TIMESTAMP, TIME, INTERVAL -> throw new AssertionError(to + " is never cast to or from a wide DECIMAL");
             }
         }
     }
@@ -315,7 +320,7 @@ final class CastEvaluator implements Evaluator {
             String text = switch (from) {
                 case FLOAT -> ValueFormatter.formatDouble(value.physicalType() == PhysicalType.FLOAT32
                         ? value.getFloat(i) : value.getDouble(i), value.physicalType() == PhysicalType.FLOAT32);
-                case INTEGER, DECIMAL, BOOLEAN, DATE, TIMESTAMP, TIME -> ValueFormatter.formatLong(source, value.getLongValue(i));
+                case INTEGER, DECIMAL, BOOLEAN, DATE, TIMESTAMP, TIME, INTERVAL -> ValueFormatter.formatLong(source, value.getLongValue(i));
                 case STRING -> throw new AssertionError();
             };
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

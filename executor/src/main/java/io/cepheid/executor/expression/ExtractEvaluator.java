@@ -22,6 +22,7 @@ final class ExtractEvaluator implements Evaluator {
     private final Evaluator value;
     private final SqlType type;
     private final boolean timestamp;
+    private final boolean interval;
     private final BufferAllocator allocator;
 
     ExtractEvaluator(String unitName, Evaluator value, SqlType type, BufferAllocator allocator) {
@@ -29,6 +30,7 @@ final class ExtractEvaluator implements Evaluator {
         this.value = value;
         this.type = type;
         this.timestamp = !(value.type() instanceof SqlType.DateType);
+        this.interval = value.type() instanceof SqlType.IntervalType;
         this.allocator = allocator;
     }
 
@@ -73,7 +75,7 @@ final class ExtractEvaluator implements Evaluator {
                 }
                 long raw = values.getLongValue(i);
                 long micros = timestamp ? raw : raw * MICROS_PER_DAY;
-                double field = field(micros);
+                double field = interval ? intervalField(raw) : field(micros);
                 if (floating) {
                     if (type instanceof SqlType.RealType) {
                         out.setFloat(i, (float) field);
@@ -86,6 +88,27 @@ final class ExtractEvaluator implements Evaluator {
             }
             return out;
         }
+    }
+
+    /**
+     * A field of a day-time interval, as PostgreSQL gives it: the days, then hours, minutes and seconds of the rest,
+     * each with the interval's sign; EPOCH is the whole interval in seconds; calendar fields are 0.
+     */
+    private double intervalField(long micros) {
+        long days = micros / MICROS_PER_DAY;
+        long time = micros % MICROS_PER_DAY;
+        return switch (unit) {
+            case DAY -> days;
+            case HOUR -> time / 3_600_000_000L;
+            case MINUTE -> time / 60_000_000L % 60;
+            case SECOND -> (time % 60_000_000L) / 1e6;
+            case MILLISECOND -> (time % 60_000_000L) / 1e3;
+            case MICROSECOND -> time % 60_000_000L;
+            case EPOCH -> micros / 1e6;
+            case MILLENNIUM, CENTURY, DECADE, YEAR, QUARTER, MONTH -> 0;
+            case WEEK, DOW, DOY -> throw new CepheidException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "unit \"" + unit.name().toLowerCase(Locale.ROOT) + "\" not supported for type interval");
+        };
     }
 
     private double field(long micros) {

@@ -20,6 +20,7 @@ public final class ValueFormatter {
             case SqlType.TimestampType t -> formatTimestamp(value);
             case SqlType.TimestampTzType t -> formatTimestamp(value) + "+00";
             case SqlType.TimeType t -> formatTime(value);
+            case SqlType.IntervalType i -> formatInterval(value);
             case SqlType.BooleanType b -> value != 0 ? "true" : "false";
             default -> Long.toString(value);
         };
@@ -55,6 +56,28 @@ public final class ValueFormatter {
     public static String formatTime(long micros) {
         String timestamp = formatTimestamp(Math.floorMod(micros, MICROS_PER_DAY));
         return timestamp.substring(timestamp.indexOf(' ') + 1);
+    }
+
+    /**
+     * A day-time interval as PostgreSQL prints it: {@code 3 days}, {@code 1 day 03:00:00}, {@code -00:30:00},
+     * {@code -1 days -02:00:00.5}; the time part is left out when zero unless there are no days either.
+     */
+    public static String formatInterval(long micros) {
+        long days = micros / MICROS_PER_DAY;
+        long time = micros % MICROS_PER_DAY;
+        StringBuilder text = new StringBuilder(24);
+        if (days != 0) {
+            text.append(days).append(days == 1 ? " day" : " days");
+            if (time == 0) {
+                return text.toString();
+            }
+            text.append(' ');
+        }
+        if (time < 0) {
+            text.append('-');
+        }
+        text.append(formatTime(Math.abs(time)));
+        return text.toString();
     }
 
     private static StringBuilder appendTwoDigits(StringBuilder text, long value) {

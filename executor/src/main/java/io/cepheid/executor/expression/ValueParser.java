@@ -39,6 +39,7 @@ public final class ValueParser {
             case SqlType.TimestampType t -> parseTimestamp(trimmed, text);
             case SqlType.TimestampTzType t -> parseTimestampTz(trimmed, text);
             case SqlType.TimeType t -> parseTime(trimmed, text);
+            case SqlType.IntervalType i -> throw new IllegalArgumentException("intervals are not read from text here: " + type);
             case SqlType.BooleanType b -> parseBoolean(trimmed, text) ? 1 : 0;
             case SqlType.RealType r -> throw new IllegalArgumentException("not integer-like: " + type);
             case SqlType.DoubleType r -> throw new IllegalArgumentException("not integer-like: " + type);

@@ -325,6 +325,7 @@ final class ZoneMapPruner {
             case SqlType.TimestampType t -> Domain.LONG;
             case SqlType.TimestampTzType t -> Domain.LONG;
             case SqlType.TimeType t -> Domain.LONG;
+            case SqlType.IntervalType t -> Domain.LONG;
             case SqlType.BooleanType t -> Domain.LONG;
             case SqlType.VarcharType t -> Domain.BYTES;
             case SqlType.CharType t -> null;

@@ -2,6 +2,7 @@ package io.cepheid.loader.format;
 
 import io.cepheid.executor.expression.ValueParser;
 import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.type.Int128;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
@@ -71,6 +72,9 @@ public final class FieldConverter {
             // Read as a cast reads them (offsets such as +05:30 honoured); TIMEFORMAT does not apply yet.
             case SqlType.TimestampTzType t -> Kind.TIMESTAMPTZ;
             case SqlType.TimeType t -> Kind.TIME;
+            // Tables have no interval columns: an interval is only ever computed.
+            case SqlType.IntervalType t -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "COPY into a column of type interval is not supported");
         };
         this.precision = decimalPrecision;
         this.scale = decimalScale;

@@ -117,6 +117,11 @@ public final class TableDefinitions {
                 throw new CepheidException(ErrorCode.DUPLICATE_COLUMN,
                         "column \"" + columnName + "\" specified more than once");
             }
+            if (types.get(i) instanceof SqlType.IntervalType) {
+                // As in Redshift: an interval is computed (timestamp - timestamp), never stored.
+                throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "column \"" + columnName + "\" has type interval, which a table cannot store");
+            }
             columns.add(new ColumnDefinition(columnName, types.get(i), true, Encoding.AUTO, null));
         }
         return build(name, columns, attributes, null, List.of(), List.of());

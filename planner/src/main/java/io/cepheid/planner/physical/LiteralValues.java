@@ -83,6 +83,8 @@ public final class LiteralValues {
                     case java.sql.Timestamp ts -> Math.floorDiv(ts.getTime(), 1000L) * 1_000_000L + ts.getNanos() / 1000;
                     default -> ValueParser.parseLong(value.toString(), type);
                 };
+                case SqlType.IntervalType t -> value instanceof java.time.Duration d
+                        ? Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L), d.getNano() / 1000) : integral(value);
                 case SqlType.TimeType t -> switch (value) {
                     case LocalTime d -> d.toNanoOfDay() / 1000;
                     case java.sql.Time d -> d.toLocalTime().toNanoOfDay() / 1000;

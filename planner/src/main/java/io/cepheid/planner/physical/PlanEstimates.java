@@ -287,6 +287,7 @@ public final class PlanEstimates {
                 case SqlType.TimestampType t -> 8;
                 case SqlType.TimestampTzType t -> 8;
                 case SqlType.TimeType t -> 8;
+                case SqlType.IntervalType t -> 8;
             };
         }
         return width;

@@ -103,6 +103,10 @@ public final class RexToExpr {
             case DATE -> (long) literal.getValueAs(DateString.class).getDaysSinceEpoch();
             case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> epochMicros(literal.getValueAs(TimestampString.class));
             case TIME -> LocalTime.parse(literal.getValueAs(TimeString.class).toString()).toNanoOfDay() / 1000;
+            // Calcite holds a day-time interval in milliseconds; ours is microseconds.
+            case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
+                 INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND ->
+                    literal.getValueAs(BigDecimal.class).multiply(BigDecimal.valueOf(1000L)).longValueExact();
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "literal of type " + literal.getType() + " is not supported");
         };
@@ -459,6 +463,10 @@ public final class RexToExpr {
         if (!plus && leftDate && rightDate) {
             return new ExprSpec.Call(Function.DAYS_BETWEEN, List.of(convert(left), convert(right)), type);
         }
+        if (type instanceof SqlType.IntervalType && isDatetime(left) && isDatetime(right)) {
+            // timestamp - timestamp: both are microseconds since the epoch, so the interval is their difference.
+            return new ExprSpec.Call(Function.SUBTRACT, List.of(convert(left), convert(right)), type);
+        }
         if (plus && isInterval(left) && !isInterval(right)) {
             RexNode swap = left;
             left = right;
@@ -480,6 +488,14 @@ public final class RexToExpr {
                 days = new ExprSpec.Call(Function.NEGATE, List.of(days), days.type());
             }
             return new ExprSpec.Call(Function.ADD_DAYS, List.of(base, days), type);
+        }
+        if (!(right instanceof RexLiteral) && isInterval(right) && !isYearMonth(right)) {
+            // An interval value (timestamp - timestamp, or arithmetic on one): microseconds to add.
+            ExprSpec micros = convert(right);
+            if (!plus) {
+                micros = new ExprSpec.Call(Function.NEGATE, List.of(micros), micros.type());
+            }
+            return new ExprSpec.Call(Function.ADD_MICROS, List.of(coerce(base, type), micros), type);
         }
         if (!(right instanceof RexLiteral interval) || !isInterval(right)) {
             throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
@@ -512,7 +528,7 @@ public final class RexToExpr {
         return name == SqlTypeName.DATE || name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
 
-    private static boolean isYearMonth(RexLiteral interval) {
+    private static boolean isYearMonth(RexNode interval) {
         TimeUnit end = interval.getType().getSqlTypeName().getEndUnit();
         return end == TimeUnit.MONTH || end == TimeUnit.YEAR;
     }

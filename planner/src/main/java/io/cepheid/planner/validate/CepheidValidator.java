@@ -31,6 +31,13 @@ final class CepheidValidator extends SqlValidatorImpl {
         super(operatorTable, catalogReader, typeFactory, config);
     }
 
+    /** Intervals with their units inside the quotes become Calcite's interval literals (see {@link IntervalLiterals}). */
+    @Override
+    protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+        SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+        return rewritten instanceof SqlCall call ? IntervalLiterals.rewrite(call) : rewritten;
+    }
+
     @Override
     public void validateLiteral(SqlLiteral literal) {
         if (literal instanceof SqlNumericLiteral numeric && numeric.isExact() && numeric.getScale() != null
@@ -47,22 +54,38 @@ final class CepheidValidator extends SqlValidatorImpl {
     /**
      * Calcite's grammar builds some date/time calls with its own operator (DATE_TRUNC): ours takes its place.
      * Redshift's day arithmetic: {@code date ± integer} and {@code date - date}, which Calcite's {@code +}
-     * and {@code -} reject, get operators of their own once the operand types are known.
+     * and {@code -} reject, get operators of their own once the operand types are known; so does
+     * {@code timestamp - timestamp}, a day-time interval.
      */
     @Override
     public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
+        retypeDatetimeArithmetic(scope, expr);
+        return super.deriveType(scope, expr);
+    }
+
+    /** ORDER BY items are validated before their type is derived: they get the same operators first. */
+    @Override
+    public void validateCall(SqlCall call, SqlValidatorScope scope) {
+        retypeDatetimeArithmetic(scope, call);
+        super.validateCall(call, scope);
+    }
+
+    private void retypeDatetimeArithmetic(SqlValidatorScope scope, SqlNode expr) {
         if (expr instanceof SqlBasicCall call && DatetimeOperators.replacement(call.getOperator()) != null) {
             call.setOperator(DatetimeOperators.replacement(call.getOperator()));
         }
         if (expr instanceof SqlBasicCall call && DatetimeOperators.isStandard(call.getOperator())
                 && call.operandCount() == 2 && isTyped(call.operand(0)) && isTyped(call.operand(1))) {
-            RelDataType left = super.deriveType(scope, call.operand(0));
-            RelDataType right = super.deriveType(scope, call.operand(1));
+            // Through this class, so that nested arithmetic ((e - s) - (e - s)) gets its operators first.
+            RelDataType left = deriveType(scope, call.operand(0));
+            RelDataType right = deriveType(scope, call.operand(1));
             if (DatetimeOperators.isDayArithmetic(call.getKind(), left, right)) {
                 call.setOperator(call.getKind() == SqlKind.PLUS ? DatetimeOperators.DAY_PLUS : DatetimeOperators.DAY_MINUS);
             }
+            if (DatetimeOperators.isTimestampDifference(call.getKind(), left, right)) {
+                call.setOperator(DatetimeOperators.TIMESTAMP_MINUS);
+            }
         }
-        return super.deriveType(scope, expr);
     }
 
     /** Operands whose type stands on its own (a parameter or a bare NULL takes its type from the other side). */

@@ -100,6 +100,17 @@ public final class DatetimeOperators {
     public static final SqlBinaryOperator DAY_PLUS = dayArithmetic("+", SqlKind.PLUS);
     /** {@code date - integer}: a DATE; {@code date - date}: the INTEGER days between. */
     public static final SqlBinaryOperator DAY_MINUS = dayArithmetic("-", SqlKind.MINUS);
+    /** {@code timestamp - timestamp} (or two TIMESTAMPTZ): the day-time interval between them. */
+    public static final SqlBinaryOperator TIMESTAMP_MINUS = new SqlBinaryOperator("-", SqlKind.MINUS, 40, true,
+            binding -> binding.getTypeFactory().createTypeWithNullability(
+                    TypeMapping.dayTimeInterval(binding.getTypeFactory()),
+                    binding.getOperandType(0).isNullable() || binding.getOperandType(1).isNullable()),
+            InferTypes.FIRST_KNOWN, OperandTypes.ANY_ANY) {
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            return validateOperands(validator, scope, call);
+        }
+    };
 
     private static final List<SqlOperator> FUNCTIONS = List.of(DATEADD, DATEDIFF, DATE_PART, DATEPART, DATE_TRUNC,
             ADD_MONTHS, LAST_DAY, MONTHS_BETWEEN, NEXT_DAY, TO_CHAR, TO_DATE, TO_TIMESTAMP, GETDATE, NOW, TIMEOFDAY,
@@ -138,6 +149,13 @@ public final class DatetimeOperators {
             case MINUS -> leftDate && (rightInteger || rightDate);
             default -> false;
         };
+    }
+
+    /** {@code timestamp - timestamp} of the same kind, which Calcite's {@code -} rejects without a unit. */
+    static boolean isTimestampDifference(SqlKind kind, RelDataType left, RelDataType right) {
+        SqlTypeName name = left.getSqlTypeName();
+        return kind == SqlKind.MINUS && name == right.getSqlTypeName()
+                && (name == SqlTypeName.TIMESTAMP || name == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
     }
 
     /**

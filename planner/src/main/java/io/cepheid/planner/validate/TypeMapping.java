@@ -5,6 +5,9 @@ import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.type.SqlType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Converts between Calcite's {@link RelDataType} and Cepheid's {@link SqlType}. */
@@ -30,10 +33,19 @@ public final class TypeMapping {
             case TIMESTAMP -> SqlType.TIMESTAMP;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE -> SqlType.TIMESTAMPTZ;
             case TIME -> SqlType.TIME;
+            case INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_DAY_SECOND, INTERVAL_HOUR,
+                 INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND ->
+                    SqlType.INTERVAL;
             case NULL -> SqlType.VARCHAR;
             default -> throw new CepheidException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "type " + type.getFullTypeString() + " is not supported");
         };
+    }
+
+    /** Calcite's type for {@link SqlType.IntervalType}: INTERVAL DAY TO SECOND with microseconds. */
+    public static RelDataType dayTimeInterval(RelDataTypeFactory factory) {
+        return factory.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, RelDataType.PRECISION_NOT_SPECIFIED,
+                TimeUnit.SECOND, 6, SqlParserPos.ZERO));
     }
 
     public static RelDataType toRelDataType(RelDataTypeFactory factory, SqlType type, boolean nullable) {
@@ -51,6 +63,7 @@ public final class TypeMapping {
             case SqlType.TimestampType t -> factory.createSqlType(SqlTypeName.TIMESTAMP);
             case SqlType.TimestampTzType t -> factory.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
             case SqlType.TimeType t -> factory.createSqlType(SqlTypeName.TIME);
+            case SqlType.IntervalType t -> dayTimeInterval(factory);
         };
         return factory.createTypeWithNullability(relType, nullable);
     }

@@ -28,6 +28,8 @@ public final class SqlTypeNames {
             case "timestamp without time zone" -> SqlType.TIMESTAMP;
             case "timestamp with time zone" -> SqlType.TIMESTAMPTZ;
             case "time without time zone" -> SqlType.TIME;
+            // Only a view's column has this type: tables do not store intervals.
+            case "interval" -> SqlType.INTERVAL;
             default -> parseParameterized(name);
         };
     }

@@ -68,6 +68,7 @@ final class AppendValidator {
             case SqlType.TimestampType t -> -1;
             case SqlType.TimestampTzType t -> -1;
             case SqlType.TimeType t -> -1;
+            case SqlType.IntervalType t -> -1;
         };
     }
 }

@@ -128,6 +128,15 @@ public sealed interface SqlType {
         public String displayName() { return "time without time zone"; }
     }
 
+    /**
+     * A day-time interval, the result of {@code timestamp - timestamp}: signed microseconds (a day is 24 hours,
+     * as in UTC). Printed as PostgreSQL prints it ({@code 1 day 03:00:00}); not a column type.
+     */
+    record IntervalType() implements SqlType {
+        public PhysicalType physicalType() { return PhysicalType.INT64; }
+        public String displayName() { return "interval"; }
+    }
+
     SqlType SMALLINT = new SmallIntType();
     SqlType INTEGER = new IntegerType();
     SqlType BIGINT = new BigIntType();
@@ -138,6 +147,7 @@ public sealed interface SqlType {
     SqlType TIMESTAMP = new TimestampType();
     SqlType TIMESTAMPTZ = new TimestampTzType();
     SqlType TIME = new TimeType();
+    SqlType INTERVAL = new IntervalType();
     SqlType VARCHAR = new VarcharType(VarcharType.MAX_LENGTH);
 
     /** TIMESTAMP or TIMESTAMPTZ: microseconds since the epoch. */
