@@ -16,6 +16,8 @@ import io.cepheid.executor.fragment.SortSpec;
 import io.cepheid.executor.fragment.UnionAllSpec;
 import io.cepheid.executor.fragment.ValuesSpec;
 import io.cepheid.executor.fragment.WindowSpec;
+import io.cepheid.storage.error.CepheidException;
+import io.cepheid.storage.error.ErrorCode;
 import io.cepheid.storage.vector.Batch;
 
 import java.util.ArrayList;
@@ -78,6 +80,21 @@ public final class Operators {
             }
         });
         return rows;
+    }
+
+    /**
+     * Rethrows a failure another thread recorded (a slice, an exchange producer) in the consumer's thread:
+     * unchecked ones as they are, anything else as an internal error saying {@code what} failed.
+     */
+    static void rethrow(Throwable failure, String what) {
+        if (failure == null) {
+            return;
+        }
+        switch (failure) {
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new CepheidException(ErrorCode.INTERNAL_ERROR, what + " failed: " + failure, failure);
+        }
     }
 
     /** Closes operators already created when building a parent fails half-way. */

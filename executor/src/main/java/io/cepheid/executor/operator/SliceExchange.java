@@ -146,15 +146,7 @@ final class SliceExchange implements AutoCloseable {
     }
 
     private void rethrowFailure() {
-        Throwable t = failure.get();
-        if (t == null) {
-            return;
-        }
-        switch (t) {
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new CepheidException(ErrorCode.INTERNAL_ERROR, "exchange producer failed: " + t, t);
-        }
+        Operators.rethrow(failure.get(), "exchange producer");
     }
 
     /** Makes producers stop at their next batch and waiting consumers fail. */

@@ -156,15 +156,7 @@ final class SliceRun implements AutoCloseable {
     }
 
     private void rethrowFailure() {
-        Throwable t = failure.get();
-        if (t == null) {
-            return;
-        }
-        switch (t) {
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new CepheidException(ErrorCode.INTERNAL_ERROR, "slice failed: " + t, t);
-        }
+        Operators.rethrow(failure.get(), "slice");
     }
 
     @Override
