@@ -69,7 +69,8 @@ final class AnalyzeCommand {
                 new CepheidException(ErrorCode.UNDEFINED_TABLE, "relation \"" + name.table() + "\" does not exist")));
     }
 
-    private static List<Integer> columns(SqlAnalyze analyze, TableDefinition table) {
+    /** The columns an ANALYZE [COMPRESSION] names, each once, in the order named; all columns when none is. */
+    static List<Integer> columns(SqlAnalyze analyze, TableDefinition table) {
         if (analyze.columns().size() == 0) {
             return allColumns(table);
         }

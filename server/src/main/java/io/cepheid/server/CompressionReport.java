@@ -3,7 +3,6 @@ package io.cepheid.server;
 import io.cepheid.planner.ddl.QualifiedName;
 import io.cepheid.planner.parse.SqlAnalyze;
 import io.cepheid.storage.catalog.CatalogSnapshot;
-import io.cepheid.storage.catalog.TableDefinition;
 import io.cepheid.storage.encoding.CompressionAnalysis;
 import io.cepheid.storage.error.CepheidException;
 import io.cepheid.storage.error.ErrorCode;
@@ -12,14 +11,11 @@ import io.cepheid.storage.table.RowGroup;
 import io.cepheid.storage.table.TableSnapshot;
 import io.cepheid.storage.type.SqlType;
 import io.cepheid.storage.vector.ColumnVector;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * ANALYZE COMPRESSION: for each column of the tables analyzed, the encoding that stores a sample of its rows
@@ -53,7 +49,7 @@ final class CompressionReport {
             for (TableSnapshot table : tables(analyze, snapshot, searchSchema)) {
                 long perSlice = Math.max(ROWS_PER_SLICE, compRows == SqlAnalyze.DEFAULT_ROWS ? 0
                         : (compRows + table.sliceCount() - 1) / table.sliceCount());
-                for (int column : columns(analyze, table.definition())) {
+                for (int column : AnalyzeCommand.columns(analyze, table.definition())) {
                     CompressionAnalysis analysis = sample(table, column, perSlice, allocator);
                     rows.add(List.of(table.definition().name(), table.definition().columns().get(column).name(),
                             analysis.best().sqlName(),
@@ -99,23 +95,4 @@ final class CompressionReport {
                 new CepheidException(ErrorCode.UNDEFINED_TABLE, "relation \"" + name.table() + "\" does not exist")));
     }
 
-    private static List<Integer> columns(SqlAnalyze analyze, TableDefinition table) {
-        List<Integer> columns = new ArrayList<>();
-        if (analyze.columns().size() == 0) {
-            for (int i = 0; i < table.columns().size(); i++) {
-                columns.add(i);
-            }
-            return columns;
-        }
-        for (SqlNode node : analyze.columns()) {
-            String name = ((SqlIdentifier) node).getSimple().toLowerCase(Locale.ROOT);
-            int index = table.columnIndex(name);
-            if (index < 0) {
-                throw new CepheidException(ErrorCode.UNDEFINED_COLUMN,
-                        "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
-            }
-            columns.add(index);
-        }
-        return columns;
-    }
 }
