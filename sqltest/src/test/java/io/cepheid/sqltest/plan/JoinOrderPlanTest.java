@@ -7,10 +7,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,12 +109,6 @@ class JoinOrderPlanTest {
     }
 
     private List<String> column(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet results = statement.executeQuery(sql)) {
-            while (results.next()) {
-                values.add(results.getString(1));
-            }
-        }
-        return values;
+        return QueryColumns.first(connection, sql);
     }
 }
